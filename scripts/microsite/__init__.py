@@ -1,0 +1,1 @@
+"""microsite: turn an article into a structured, searchable educational MkDocs site."""

@@ -1,0 +1,5 @@
+"""`python -m microsite`."""
+
+from .cli import main
+
+main(prog_name="microsite")

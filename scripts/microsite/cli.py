@@ -1,0 +1,174 @@
+"""The command line: `microsite outline`, `build` and `serve`.
+
+The only module that prints errors and sets exit statuses: 0 done, 1 the site did not build,
+2 bad usage or bad input (one line on stderr saying what is wrong and what to do).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import MicrositeError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_SOURCES = click.argument(
+    "sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True)
+)
+_PROJECT = click.option(
+    "--project", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+    show_default=True, help="The site project: docs/, mkdocs.yml and site/ go here.",
+)
+_SPLIT = click.option(
+    "--split-level", type=click.IntRange(1, 6), default=None,
+    help="Sections down to this heading level get pages of their own (1: one page; 2: a page"
+    " per top-level section; 3: subsections too). Default: subsections get pages when they"
+    " are substantial.",
+)
+
+
+class Problem(click.ClickException):
+    """A user-caused problem: one line on stderr and the error's exit status."""
+
+    def __init__(self, error: MicrositeError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"microsite: {self.format_message()}", err=True)
+
+
+def _speaks(command: F) -> F:
+    """Turn the library's errors into messages and exit statuses, at the boundary only."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except MicrositeError as error:
+            raise Problem(error) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="microsite")
+def main() -> None:
+    """Turn an article (plain text) into a structured, searchable MkDocs microsite."""
+
+
+@main.command("outline")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a tree.")
+@_SPLIT
+@_speaks
+def outline_command(source: Path, as_json: bool, split_level: int | None) -> None:
+    """Show the structure inferred from SOURCE, and the page each heading lands on.
+
+    Nothing is written. Correct a wrong guess by marking headings in the text with `##` and
+    `###`: marked headings are taken as given."""
+    from .pipeline import plan_site
+    from .render import outline_json
+
+    data = outline_json(plan_site([source], split_level))
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"# {data['title']}")
+    for heading in data["headings"]:  # type: ignore[attr-defined]
+        indent = "  " * (heading["level"] - 2)
+        click.echo(f"{indent}{'#' * heading['level']} {heading['text']}    -> docs/{heading['page']}")
+    figures, words = data["figures"], data["words"]
+    click.echo(f"({len(figures)} figures, {words} words)")  # type: ignore[arg-type]
+
+
+@main.command("build")
+@_SOURCES
+@_PROJECT
+@_SPLIT
+@click.option("--force", is_flag=True,
+              help="Overwrite generated pages even where they were edited by hand.")
+@_speaks
+def build_command(sources: Sequence[Path], project: Path, split_level: int | None,
+                  force: bool) -> None:
+    """Generate PROJECT/docs/ from the SOURCE articles and build the site into PROJECT/site/.
+
+    A PROJECT without mkdocs.yml is set up first (mkdocs.yml, overrides/, a GitHub Pages
+    workflow). Several SOURCEs make one site with a section per article. Pages you edited by
+    hand are kept unless --force is given."""
+    from .pipeline import build
+
+    _check_sources(sources)
+    report = build(sources, project, split_level, force)
+    _tell(report, project)
+    click.echo(f"Built the site in {project / 'site'}")
+
+
+@main.command("serve")
+@_SOURCES
+@_PROJECT
+@_SPLIT
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1.")
+@_speaks
+def serve_command(sources: Sequence[Path], project: Path, split_level: int | None,
+                  port: int) -> None:
+    """Generate the site from the SOURCE articles and serve it on http://127.0.0.1:PORT.
+
+    The page reloads when the site changes, and the pages are generated again when a SOURCE
+    file changes. Stop with Ctrl+C."""
+    from . import run_mkdocs
+    from .pipeline import generate
+
+    _check_sources(sources)
+    _tell(generate(sources, project, split_level), project)
+    server = run_mkdocs.serve(project, port)
+    stamps = _stamps(sources)
+    try:
+        while server.poll() is None:
+            time.sleep(1)
+            if _stamps(sources) != stamps:
+                stamps = _stamps(sources)
+                try:
+                    _tell(generate(sources, project, split_level), project)
+                except MicrositeError as error:  # keep serving the last good pages
+                    click.echo(f"microsite: {error}", err=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _check_sources(sources: Sequence[Path]) -> None:
+    seen: set[Path] = set()
+    for source in sources:
+        key = source.resolve()
+        if key in seen:
+            raise click.UsageError(f"{source} is given twice; give each article once.")
+        seen.add(key)
+
+
+def _stamps(sources: Sequence[Path]) -> tuple[float, ...]:
+    return tuple(s.stat().st_mtime if s.exists() else 0.0 for s in sources)
+
+
+def _tell(report: Any, project: Path) -> None:
+    if report.scaffolded:
+        click.echo(f"Set up a new site project in {project} (mkdocs.yml, overrides/, workflow)")
+    click.echo(f"Wrote {len(report.written)} files, {len(report.unchanged)} unchanged,"
+               f" {len(report.removed)} removed")
+    for path in report.kept:
+        click.echo(f"Kept {path}: it was changed by hand (use --force to overwrite)", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""Read an article file: bytes in, blocks out, whatever the format.
+
+This is the only stage that knows which format an article came in. It decodes the bytes,
+detects the format, and reduces it to the blocks of `model` (paragraphs, explicit headings,
+lists, quotes, figures). Plain text is read here; other formats plug in through `READERS`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from .data.outline_rules import CLOSING_PUNCTUATION, DEFAULT_RULES, LIST_MARKER, Rules
+from .errors import InputError
+from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Default size limit of one article: far above any article, far below what would hurt."""
+
+_ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^(={3,}|-{3,})[ \t]*$")
+_RULE = re.compile(r"^[ \t]*(?:[-*_=~·•][ \t]*){3,}$")
+_MARKED = re.compile(rf"^[ \t]*({LIST_MARKER})(.*)$")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]$|^[a-zA-Z][.)]$")
+_QUOTE = re.compile(r"^[ \t]*>[ \t]?(.*)$")
+_WS = re.compile(r"\s+")
+
+
+def read_file(path: Path, rules: Rules = DEFAULT_RULES, max_bytes: int = MAX_BYTES) -> Source:
+    """Read the article at `path` into blocks, or raise InputError saying what is wrong."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file. Check the path, or give the article's file.")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article. Give the article's file.")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one article."
+                " Split it into several files."
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror}).") from error
+    return read_bytes(path.name, data, rules)
+
+
+def read_bytes(name: str, data: bytes, rules: Rules = DEFAULT_RULES) -> Source:
+    """Decode an article's bytes and read them with the reader for its format."""
+    text = decode(name, data)
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty. Give an article with some text.")
+    reader = READERS.get(detect_format(name, text))
+    if reader is None:
+        raise InputError(
+            f"{name}: only plain-text articles (.txt) can be read so far. Save the article as"
+            " plain text."
+        )
+    source = reader(name, text, rules)
+    if not source.blocks:
+        raise InputError(f"{name}: no text found in the file. Give an article with some text.")
+    return source
+
+
+def decode(name: str, data: bytes) -> str:
+    """Bytes to text: UTF-8 or UTF-16 (with or without BOM), else the Windows-1252 of old pages.
+
+    Line endings of every kind become `\\n`."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            break
+    else:
+        if b"\x00" in data:
+            raise InputError(
+                f"{name}: looks like a binary file (it holds NUL bytes), not an article."
+                " Give a text file."
+            )
+        encoding = "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: the text is neither UTF-8 nor Windows-1252. Save it as UTF-8."
+            ) from error
+    if "\x00" in text:
+        raise InputError(f"{name}: holds NUL characters, so it is not plain text.")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def detect_format(name: str, text: str) -> str:
+    """The article's format from its suffix: `txt` for anything not known to be otherwise."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "md"
+    if suffix in (".html", ".htm"):
+        return "html"
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    return "txt"
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def read_text(name: str, text: str, rules: Rules = DEFAULT_RULES) -> Source:
+    """Plain text to blocks: each run of non-blank lines becomes one or more blocks."""
+    blocks: list[Block] = []
+    for group in _line_groups(text):
+        blocks.extend(_group_blocks(group, rules))
+    return Source(name=name, blocks=tuple(blocks))
+
+
+def _line_groups(text: str) -> list[list[str]]:
+    """Runs of non-blank lines; lines holding only white space (no-break spaces too) are blank."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.expandtabs(4).split("\n"):
+        line = raw.rstrip()
+        if not line.strip():
+            if current:
+                groups.append(current)
+            current = []
+        elif not _RULE.match(line) or _SETEXT.match(line.strip()) and current:
+            current.append(line)
+        elif current:  # a horizontal rule separates like a blank line
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
+    """Blocks of one group: explicit headings, marked lists and quotes, then plain lines."""
+    blocks: list[Block] = []
+    plain: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        atx = _ATX.match(line)
+        setext = i + 1 < len(lines) and _SETEXT.match(lines[i + 1].strip())
+        if atx or setext or _MARKED.match(line) or _QUOTE.match(line):
+            blocks.extend(_plain_blocks(plain, rules))
+            plain = []
+        if atx:
+            blocks.append(Heading(text=_fold(atx.group(2)), level=len(atx.group(1))))
+            i += 1
+        elif setext and not _MARKED.match(line):
+            level = 1 if lines[i + 1].strip().startswith("=") else 2
+            blocks.append(Heading(text=_fold(line), level=level))
+            i += 2
+        elif _MARKED.match(line):
+            i = _read_list(lines, i, blocks)
+        elif _QUOTE.match(line):
+            quoted = []
+            while i < len(lines) and (m := _QUOTE.match(lines[i])):
+                quoted.append(m.group(1))
+                i += 1
+            if _fold(" ".join(quoted)):
+                blocks.append(Quote(text=_fold(" ".join(quoted))))
+        else:
+            plain.append(line)
+            i += 1
+    blocks.extend(_plain_blocks(plain, rules))
+    return blocks
+
+
+def _read_list(lines: list[str], i: int, blocks: list[Block]) -> int:
+    """Read marked list items from line `i`; indented lines continue the item before them."""
+    items: list[str] = []
+    ordered = False
+    while i < len(lines):
+        marked = _MARKED.match(lines[i])
+        if marked:
+            ordered = bool(_NUMBERED.match(marked.group(1).strip()))
+            items.append(marked.group(2))
+        elif lines[i].startswith((" ", "\t")) and items:
+            items[-1] += " " + lines[i]
+        else:
+            break
+        i += 1
+    texts = tuple(t for t in (_fold(item) for item in items) if t)
+    if texts:
+        blocks.append(ListBlock(items=texts, ordered=ordered))
+    return i
+
+
+def _plain_blocks(lines: list[str], rules: Rules) -> list[Block]:
+    """Plain lines of one group: a paragraph, a figure, a list, or separate lines."""
+    lines = [_fold(line) for line in lines if _fold(line)]
+    if not lines:
+        return []
+    if len(lines) == 1:
+        return [Paragraph(text=lines[0], standalone=True)]
+    if _is_wrapped(lines):
+        return [Paragraph(text=" ".join(lines))]
+    if len(lines) == 2 and _is_figure(lines[0], lines[1], rules):
+        return [Figure(alt=lines[0], caption=lines[1])]
+    if all(_words(line) <= rules.list_item_max_words for line in lines):
+        if not _ends_sentence(lines[0]) and all(_ends_sentence(x) for x in lines[1:]):
+            # a title line over sentences, not a list
+            return [Paragraph(text=lines[0], standalone=True), *_plain_blocks(lines[1:], rules)]
+        return [ListBlock(items=tuple(lines))]
+    # One paragraph a line, as scrapes without blank lines give them.
+    return [Paragraph(text=line, standalone=True) for line in lines]
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """True when the line breaks fall inside sentences: prose wrapped at a fixed width."""
+    inside = sum(
+        1
+        for line, after in zip(lines, lines[1:])
+        if not _ends_sentence(line) and after[:1].islower()
+    )
+    return inside * 2 >= len(lines) - 1
+
+
+def _is_figure(alt: str, caption: str, rules: Rules) -> bool:
+    """An alt-text line (descriptive, unpunctuated) directly followed by a short caption."""
+    return (
+        rules.figure_alt_min_words <= _words(alt) <= 3 * rules.heading_max_words
+        and not _ends_sentence(alt)
+        and _words(caption) <= 2 * rules.heading_max_words
+    )
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(tuple(CLOSING_PUNCTUATION))
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+READERS: dict[str, Callable[[str, str, Rules], Source]] = {"txt": read_text}
+"""Format name to reader: each turns decoded text into blocks."""

@@ -1,0 +1,190 @@
+"""Write the generated files into a project, never losing what a user wrote.
+
+The generator records every file it wrote, with a hash of its content, in
+`.microsite/manifest.json`. On the next run it rewrites a file only if the file still holds what
+it wrote last time; a file the user changed, or one the user added, is kept and reported, and
+`force` is the only way past that. `mkdocs.yml` belongs to the user: only its `nav:` block is the
+generator's. Every file is replaced atomically (written beside, then renamed), and the manifest
+last, so a run killed at any point leaves whole files and the next run repairs the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from .errors import ProjectError
+from .model import Output, WriteReport
+
+MANIFEST = Path(".microsite") / "manifest.json"
+CONFIG = "mkdocs.yml"
+_NAV_BLOCK = re.compile(r"^nav:[^\n]*\n(?:(?:[ \t-][^\n]*)?\n)*", re.MULTILINE)
+_SCAFFOLD_NAME = "{{ site_name }}"
+
+
+def write(project: Path, output: Output, force: bool = False) -> WriteReport:
+    """Write `output` into `project` (docs/ and the nav of mkdocs.yml); scaffold it if new."""
+    try:
+        return _write(project, output, force)
+    except OSError as error:
+        where = error.filename or project
+        raise ProjectError(f"{where}: cannot write ({error.strerror}). Check the folder's"
+                           " permissions and free space.") from error
+
+
+def _write(project: Path, output: Output, force: bool) -> WriteReport:
+    project.mkdir(parents=True, exist_ok=True)
+    scaffolded = not (project / CONFIG).exists()
+    if scaffolded:
+        scaffold(project, output.site_name)
+    recorded = _load_manifest(project)
+    wanted = {f"docs/{f.path}": f.text for f in output.files}
+    written, unchanged, kept = [], [], []
+    hashes: dict[str, str] = {}
+    for rel, text in wanted.items():
+        target = project / rel
+        current = target.read_bytes() if target.exists() else None
+        new = text.encode("utf-8")
+        if current == new:
+            unchanged.append(rel)
+            hashes[rel] = _hash(new)
+        elif current is None or force or recorded.get(rel) == _hash(current):
+            atomic_write(target, new)
+            written.append(rel)
+            hashes[rel] = _hash(new)
+        else:
+            kept.append(rel)
+            if rel in recorded:  # still ours, and still edited: keep watching it
+                hashes[rel] = recorded[rel]
+    removed = []
+    for rel, digest in sorted(recorded.items()):
+        target = project / rel
+        if rel in wanted or rel == CONFIG or not target.exists():
+            continue
+        if force or _hash(target.read_bytes()) == digest:
+            target.unlink()
+            removed.append(rel)
+            _prune_empty(target.parent, project / "docs")
+        else:
+            kept.append(rel)
+    nav_hash = _update_nav(project, output.nav_yaml, recorded.get(CONFIG), force, kept)
+    if nav_hash:
+        hashes[CONFIG] = nav_hash
+    _save_manifest(project, hashes)
+    return WriteReport(written=tuple(written), unchanged=tuple(unchanged), kept=tuple(kept),
+                       removed=tuple(removed), scaffolded=scaffolded)
+
+
+def scaffold(project: Path, site_name: str) -> None:
+    """Create mkdocs.yml, overrides/, the stylesheet and the Pages workflow in a new project;
+    a file already there is left as it is."""
+    root = resources.files("microsite") / "scaffold"
+    for rel in _scaffold_files(root):
+        target = project / rel
+        if target.exists():
+            continue
+        text = (root / rel).read_text(encoding="utf-8")
+        if rel == CONFIG:
+            text = text.replace(_SCAFFOLD_NAME, json.dumps(site_name, ensure_ascii=False))
+        atomic_write(target, text.encode("utf-8"))
+
+
+def _scaffold_files(root: resources.abc.Traversable, prefix: str = "") -> list[str]:
+    files = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name == "__pycache__":
+            continue
+        if entry.is_dir():
+            files += _scaffold_files(entry, f"{prefix}{entry.name}/")
+        else:
+            files.append(prefix + entry.name)
+    return files
+
+
+def replace_nav(config: str, nav_yaml: str) -> str:
+    """mkdocs.yml text with its top-level `nav:` block replaced (or added at the end);
+    every other line, comments included, is kept as it was."""
+    match = _NAV_BLOCK.search(config)
+    if match is None:
+        return config.rstrip("\n") + "\n\n" + nav_yaml
+    block = match.group(0)
+    trailing = block[len(block.rstrip("\n")) + 1:]  # blank lines after the block stay
+    return config[: match.start()] + nav_yaml + trailing + config[match.end():]
+
+
+def current_nav(config: str) -> str:
+    """The text of mkdocs.yml's `nav:` block, without trailing blank lines ("" if none)."""
+    match = _NAV_BLOCK.search(config)
+    return match.group(0).rstrip("\n") + "\n" if match else ""
+
+
+def _update_nav(project: Path, nav_yaml: str, recorded: str | None, force: bool,
+                kept: list[str]) -> str | None:
+    """Put the nav into mkdocs.yml unless the user edited the one the generator wrote;
+    returns the hash of the nav now recorded as the generator's."""
+    path = project / CONFIG
+    try:
+        config = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ProjectError(f"{path}: is not UTF-8 text. Save it as UTF-8.") from error
+    nav = current_nav(config)
+    ours = not nav or force or recorded is None or _hash(nav.encode()) == recorded
+    if not ours:
+        kept.append(CONFIG)
+        return recorded
+    new = replace_nav(config, nav_yaml)
+    if new != config:
+        atomic_write(path, new.encode("utf-8"))
+    return _hash(current_nav(new).encode())
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader never sees a partly written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, mode)  # mkstemp makes files private; pages are ordinary files
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _load_manifest(project: Path) -> dict[str, str]:
+    path = project / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+            raise ValueError("entries must map paths to hashes")
+        return dict(files)
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ProjectError(
+            f"{path}: the record of generated files is damaged ({error}). Delete it and run"
+            " again with --force to regenerate every page."
+        ) from error
+
+
+def _save_manifest(project: Path, hashes: dict[str, str]) -> None:
+    text = json.dumps({"version": 1, "files": dict(sorted(hashes.items()))}, indent=2)
+    atomic_write(project / MANIFEST, (text + "\n").encode("utf-8"))
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
