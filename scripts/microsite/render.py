@@ -88,7 +88,7 @@ def render_nav(nav: tuple[NavItem, ...]) -> str:
 def render_page(page: Page, site: Site) -> str:
     """One page: front matter, title, text, parts, then links onwards."""
     lines = [_front_matter(page), f"# {escape(page.title)}", ""]
-    if page.kind in ("section", "home", "article") and page.blocks:
+    if page.kind in ("section", "home", "article") and (page.blocks or page.children):
         lines += [_reading_time(page, site), ""]
     lines += _blocks(page.blocks)
     for part in page.parts:
@@ -98,8 +98,8 @@ def render_page(page: Page, site: Site) -> str:
         lines += _contents(page, site)
     elif page.children:
         lines += ["## In this section", ""]
-        lines += [_link_line(site.page(path), page.path, described=True) for path in page.children]
-        lines.append("")
+        lines += _links_block([_link_line(site.page(path), page.path, described=True)
+                               for path in page.children])
     if page.kind == "about":
         lines += _about(site)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -117,6 +117,12 @@ def _front_matter(page: Page) -> str:
 
 
 def _reading_time(page: Page, site: Site) -> str:
+    """The page's reading time; on an article's first page, the whole article's."""
+    if page.kind in ("home", "article"):
+        article = next(a for a in site.articles if a.source == page.source)
+        words = prose_words(article.intro) + sum(prose_words(s.blocks) for s in article.walk())
+        minutes = max(1, round(words / WORDS_PER_MINUTE))
+        return f"*{words:,} words, about {minutes} min to read in full*"
     words = prose_words(page.blocks) + sum(prose_words(p.section.blocks) for p in page.parts)
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     return f"*{minutes} min read*"
@@ -154,13 +160,21 @@ def _figure(figure: Figure) -> list[str]:
 
 def _contents(page: Page, site: Site) -> list[str]:
     """The map of every section on a home or article page, as nested links."""
-    lines = ["## Contents", ""] if page.children or page.parts else []
+    if not (page.children or page.parts):
+        return []
+    lines = []
     for part in page.parts:
         indent = "    " * (part.depth - 2)
         lines.append(f"{indent}- [{escape(part.section.title)}](#{part.anchor})")
     for path in page.children:
         lines += _map_lines(site.page(path), page.path, site, 0)
-    return lines + [""]
+    return ["## Contents", "", *_links_block(lines)]
+
+
+def _links_block(lines: list[str]) -> list[str]:
+    """Lists of links the generator adds, marked so that they are not taken for article text
+    (they repeat titles and first sentences)."""
+    return ['<div class="ms-links" markdown>', "", *lines, "", "</div>", ""]
 
 
 def _map_lines(target: Page, here: str, site: Site, indent: int) -> list[str]:

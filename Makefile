@@ -1,0 +1,34 @@
+# Two commands do everything: `make site` builds the site, `make test` checks it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SOURCE := content/why-we-run.txt
+PORT   ?= 8000
+
+.PHONY: site serve test outline lint clean
+
+site: $(STAMP)  ## generate docs/ from the bundled article and build site/ (strict)
+	$(BIN)/microsite build $(SOURCE)
+
+serve: $(STAMP)  ## the same, served with live reload on http://127.0.0.1:$(PORT)
+	$(BIN)/microsite serve $(SOURCE) --port $(PORT)
+
+test: $(STAMP)  ## every test; the browser tests too when /usr/bin/chromium is there
+	$(BIN)/pytest
+
+outline: $(STAMP)  ## show the structure inferred from the bundled article
+	$(BIN)/microsite outline $(SOURCE)
+
+lint: $(STAMP)
+	$(BIN)/pip install --quiet ruff mypy types-PyYAML
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+
+clean:  ## remove the built site and caches (not the generated docs/, which are committed)
+	rm -rf site .pytest_cache .hypothesis build scripts/*.egg-info
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)

@@ -1,0 +1,112 @@
+"""The bundled article's site, end to end: strict build, fidelity, determinism, freshness."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pysbd
+import pytest
+import yaml
+
+from conftest import REPO, SEED, body_text
+from microsite.pipeline import plan_site
+from microsite.render import render
+from microsite.write import current_nav
+
+# The lines the scrape added around the article (checked by hand against the source).
+SEED_BOILERPLATE = {"top of page", "Comments", "bottom of page"}
+
+
+def _site_pages(project: Path) -> list[Path]:
+    """Built pages in nav order."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def paths(items: list[object]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            found += paths(value) if isinstance(value, list) else [str(value)]
+        return found
+
+    pages = []
+    for md in paths(config["nav"]):
+        html = md[:-3] + ".html" if md.endswith("index.md") else md[:-3] + "/index.html"
+        pages.append(project / "site" / html)
+    return pages
+
+
+def _seed_lines() -> list[str]:
+    lines = [" ".join(x.split()) for x in SEED.read_text(encoding="utf-8").splitlines()]
+    return [x for x in lines if x and x not in SEED_BOILERPLATE]
+
+
+def test_strict_build_has_no_warning(built_project: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site-check"],
+        cwd=built_project, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # Material's end-of-life banner mentions NO_MKDOCS_2_WARNING; MkDocs' own warnings are
+    # log lines that start with the level.
+    assert not re.search(r"^(WARNING|ERROR)\s+-", done.stderr, re.MULTILINE), done.stderr
+
+
+def test_every_sentence_appears_once_in_reading_order(built_project: Path) -> None:
+    text = " ".join(body_text(p.read_text(encoding="utf-8")) for p in _site_pages(built_project))
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    position = 0
+    checked = 0
+    for line in _seed_lines():
+        for sentence in (s.strip() for s in segmenter.segment(line)):
+            found = text.find(sentence, position)
+            assert found >= 0, f"missing or out of order: {sentence!r}"
+            position = found + len(sentence)
+            if line.endswith((".", "!", "?")):  # titles and headings recur in nav and maps
+                assert text.count(sentence) == 1, f"shown {text.count(sentence)} times: {sentence}"
+            checked += 1
+    assert checked > 40
+
+
+def test_no_boilerplate_in_the_site(built_project: Path) -> None:
+    for page in _site_pages(built_project):
+        text = body_text(page.read_text(encoding="utf-8"))
+        for line in SEED_BOILERPLATE:
+            assert not re.search(rf"(^|[.!?] ){re.escape(line)}( |$)", text, re.IGNORECASE), page
+
+
+def test_every_nav_page_was_built(built_project: Path) -> None:
+    pages = _site_pages(built_project)
+    assert len(pages) == 15
+    assert all(p.exists() for p in pages)
+
+
+def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
+    trees = []
+    for seed in ("1", "2"):
+        project = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", "from microsite.pipeline import generate; import sys;"
+             f" from pathlib import Path; generate([Path({str(SEED)!r})], Path({str(project)!r}))"],
+            env=env, check=True,
+        )
+        trees.append({p.relative_to(project): p.read_bytes()
+                      for p in sorted(project.rglob("*")) if p.is_file()})
+    assert trees[0] == trees[1]
+    assert len(trees[0]) > 15
+
+
+def test_committed_docs_are_up_to_date() -> None:
+    """The pages in docs/ are what the generator makes now: refresh them with `make site`."""
+    output = render(plan_site([SEED]))
+    for file in output.files:
+        committed = REPO / "docs" / file.path
+        assert committed.exists(), f"docs/{file.path} is missing: run `make site`"
+        assert committed.read_text(encoding="utf-8") == file.text, (
+            f"docs/{file.path} is stale: run `make site`")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert current_nav(config) == output.nav_yaml, "the nav in mkdocs.yml is stale: `make site`"

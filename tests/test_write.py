@@ -1,0 +1,117 @@
+"""Writing into a project: the user's edits and files are never lost, writes are atomic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from microsite.errors import ProjectError
+from microsite.model import File, Output
+from microsite.write import MANIFEST, current_nav, replace_nav, write
+
+NAV = "nav:\n- Home: index.md\n- A: a.md\n"
+
+
+def _output(**pages: str) -> Output:
+    files = tuple(File(path=f"{name}.md", text=text) for name, text in pages.items())
+    return Output(site_name="Test &amp; site", files=files, nav_yaml=NAV)
+
+
+def test_new_project_is_scaffolded(tmp_path: Path) -> None:
+    report = write(tmp_path, _output(index="home\n", a="A\n"))
+    assert report.scaffolded
+    assert sorted(report.written) == ["docs/a.md", "docs/index.md"]
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Test &amp; site"' in config
+    assert current_nav(config) == NAV
+    assert (tmp_path / "overrides/main.html").exists()
+    assert (tmp_path / ".github/workflows/pages.yml").exists()
+    assert (tmp_path / MANIFEST).exists()
+
+
+def test_second_identical_run_writes_nothing(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n"))
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    report = write(tmp_path, _output(index="home\n"))
+    assert report.written == () and report.unchanged == ("docs/index.md",)
+    after = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    assert {p: t for p, t in after.items() if p.name != "manifest.json"} == {
+        p: t for p, t in before.items() if p.name != "manifest.json"}
+
+
+def test_edited_page_is_kept_until_forced(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n", a="A\n"))
+    (tmp_path / "docs/a.md").write_text("my own words\n", encoding="utf-8")
+    report = write(tmp_path, _output(index="home 2\n", a="A 2\n"))
+    assert report.kept == ("docs/a.md",)
+    assert (tmp_path / "docs/a.md").read_text(encoding="utf-8") == "my own words\n"
+    assert (tmp_path / "docs/index.md").read_text(encoding="utf-8") == "home 2\n"
+    again = write(tmp_path, _output(index="home 2\n", a="A 3\n"))
+    assert again.kept == ("docs/a.md",)  # still the user's: not adopted on the second run
+    forced = write(tmp_path, _output(index="home 2\n", a="A 3\n"), force=True)
+    assert forced.written == ("docs/a.md",)
+    assert (tmp_path / "docs/a.md").read_text(encoding="utf-8") == "A 3\n"
+
+
+def test_users_own_file_is_never_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("mine\n", encoding="utf-8")
+    (tmp_path / "docs/notes.md").write_text("notes\n", encoding="utf-8")
+    report = write(tmp_path, _output(index="generated\n"))
+    assert report.kept == ("docs/index.md",)
+    assert (tmp_path / "docs/index.md").read_text(encoding="utf-8") == "mine\n"
+    assert (tmp_path / "docs/notes.md").read_text(encoding="utf-8") == "notes\n"
+
+
+def test_pages_no_longer_generated_are_removed_unless_edited(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n", a="A\n", b="B\n"))
+    (tmp_path / "docs/b.md").write_text("B edited\n", encoding="utf-8")
+    report = write(tmp_path, _output(index="home\n"))
+    assert report.removed == ("docs/a.md",)
+    assert not (tmp_path / "docs/a.md").exists()
+    assert (tmp_path / "docs/b.md").read_text(encoding="utf-8") == "B edited\n"
+    assert "docs/b.md" in report.kept
+
+
+def test_mkdocs_yml_keeps_everything_but_the_nav(tmp_path: Path) -> None:
+    config = ("# my comment\nsite_name: Mine  # inline comment\nnav:\n  - Old: old.md\n"
+              "  # nav comment\n\n# before theme\ntheme:\n  name: material\n")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    report = write(tmp_path, _output(index="home\n"))
+    assert not report.scaffolded
+    new = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert new == ("# my comment\nsite_name: Mine  # inline comment\n" + NAV
+                   + "\n# before theme\ntheme:\n  name: material\n")
+
+
+def test_hand_edited_nav_is_kept(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n"))
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("- A: a.md", "- Mine: a.md"),
+                    encoding="utf-8")
+    report = write(tmp_path, _output(index="home\n"))
+    assert "mkdocs.yml" in report.kept
+    assert "- Mine: a.md" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("config, expected", [
+    ("site_name: x\n", "site_name: x\n\n" + NAV),
+    ("nav:\n- X: x.md\nsite_name: x\n", NAV + "site_name: x\n"),
+    ("site_name: x\nnav: []\n", "site_name: x\n" + NAV),
+    ("a: 1\nnav:\n\n  - X: x.md\n\nb: 2\n", "a: 1\n" + NAV + "\nb: 2\n"),
+])
+def test_replace_nav(config: str, expected: str) -> None:
+    assert replace_nav(config, NAV) == expected
+
+
+def test_damaged_manifest_is_a_clear_error(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n"))
+    (tmp_path / MANIFEST).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ProjectError, match="manifest.json.*--force"):
+        write(tmp_path, _output(index="home\n"))
+
+
+def test_no_temporary_files_are_left(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n", a="A\n"))
+    assert not [p for p in tmp_path.rglob("*.tmp")]
