@@ -42,22 +42,6 @@ UPDATE = os.environ.get("UPDATE_GOLDEN", "") not in ("", "0")
 
 KNOWN_DISAGREEMENTS: dict[str, str] = {
     # fixture stem -> what differs from the human reading, and the rule that causes it
-    "hub-home-composting": (
-        "'What Goes In and What Stays Out' and 'Troubleshooting' come after the three methods"
-        " the hub 'Choosing a Method' announces and apply to all of them (level 2), but are"
-        " inferred as level 3: outline.infer_levels keeps hub_open until a closing heading or"
-        " a new hub, so every later peer stays under the hub"
-    ),
-    "marked-headings-bare-title": (
-        "the bare first line 'Learning to Read a Topographic Map' is the title, but once any"
-        " '##' marker is present outline._explicit takes a title only from a single '#'"
-        " heading, so the title falls back to the file name ('Marked headings bare title')"
-    ),
-    "numbered-headings-first-marathon": (
-        "the five headings '1. Buy Shoes ...' to '5. Start Slower ...' stand alone between"
-        " blank lines over paragraphs, but read.py's LIST_MARKER ('\\d{1,3}[.)]\\s+') turns"
-        " each into a one-item numbered list, so only 'Final Thoughts' is found"
-    ),
 }
 
 

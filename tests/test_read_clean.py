@@ -134,15 +134,11 @@ READ_CASES = [
         (para("First part."), para("Second part.")),
         id="nbsp-only-line-is-blank",
     ),
-    # --- hard cases the current rules get wrong ---
+    # --- hard cases: breaks mid-sentence, colon lines, numbered lines, BOM-less UTF-16 ---
     pytest.param(
         b"Fixed costs usually include:\nRent\nCouncil tax\nWater",
         (para("Fixed costs usually include:"), ListBlock(items=("Rent", "Council tax", "Water"))),
         id="colon-line-over-unmarked-run",
-        marks=xfail(
-            "read._plain_blocks turns the whole run into one ListBlock, so the introducing"
-            " line 'Fixed costs usually include:' becomes a list item instead of a paragraph"
-        ),
     ),
     pytest.param(
         b"The train left at dawn and we rode north past\n"
@@ -151,11 +147,6 @@ READ_CASES = [
         (Paragraph(text="The train left at dawn and we rode north past Leeds and York before"
                         " the rain finally stopped in March, or so it felt."),),
         id="wrapped-prose-breaking-before-capitals",
-        marks=xfail(
-            "read._is_wrapped counts a break as inside a sentence only when the next line"
-            " starts in lower case; breaks before proper nouns are missed and the short lines"
-            " read as a list"
-        ),
     ),
     pytest.param(
         b"We packed the tent, the stove and two days of food,\n"
@@ -163,29 +154,16 @@ READ_CASES = [
         (Paragraph(text="We packed the tent, the stove and two days of food, and set off up the"
                         " valley before anyone else was awake."),),
         id="wrapped-prose-breaking-after-comma",
-        marks=xfail(
-            "CLOSING_PUNCTUATION includes ',', so read._is_wrapped takes a line ending in a"
-            " comma for a sentence end; the two-line paragraph reads as a list"
-        ),
     ),
     pytest.param(
         b"1. Choose the Right Pot\n\nA bigger pot dries out more slowly.",
         (para("1. Choose the Right Pot"), para("A bigger pot dries out more slowly.")),
         id="numbered-heading-line",
-        marks=xfail(
-            "a lone '1. ...' line standing between blank lines over prose is a numbered"
-            " heading, but read's LIST_MARKER makes it a one-item numbered list, so outline"
-            " never sees it (outline._NUMBER would have handled it)"
-        ),
     ),
     pytest.param(
         "Crème brûlée.".encode("utf-16-le"),
         (para("Crème brûlée."),),
         id="utf16-le-without-bom",
-        marks=xfail(
-            "read.decode's docstring promises UTF-16 'with or without BOM', but only a BOM"
-            " selects UTF-16; BOM-less UTF-16 holds NUL bytes and is rejected as binary"
-        ),
     ),
 ]
 
@@ -284,10 +262,6 @@ CLEAN_CASES = [
         (LONG, para("Print"), LATER),
         (LONG, para("Print"), LATER), (),
         id="real-heading-print-in-the-middle",
-        marks=xfail(
-            "boilerplate.ANYWHERE lists 'print' as a share target, so a real one-word"
-            " heading 'Print' (say, in a 3D-printing guide) is dropped wherever it stands"
-        ),
     ),
 ]
 

@@ -24,11 +24,15 @@ from .data.outline_rules import (
     CLOSING_PUNCTUATION,
     DEFAULT_RULES,
     MINOR_WORDS,
+    NUMBER_WORDS,
     Rules,
 )
-from .textutil import WORD, prose_words, stems
+from .textutil import WORD, prose_words, sentences, stems
 from .model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote, Section, Source
 
+_ANNOUNCED = re.compile(
+    rf"\b({'|'.join(NUMBER_WORDS)}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+s\b", re.IGNORECASE
+)
 _NUMBER = re.compile(
     r"^(?:(?:step|part|chapter|section|phase|stage|day|week|tip|lesson|rule)\s+)?"
     r"(\d{1,3}(?:\.\d{1,3})*)(?:[.):]|\s+[-–—:]|\s)",
@@ -49,7 +53,7 @@ def outline(source: Source, rules: Rules = DEFAULT_RULES) -> Article:
     """The article's title, introduction and tree of sections."""
     blocks = source.blocks
     if any(isinstance(block, Heading) for block in blocks):
-        title, intro, flat = _explicit(blocks)
+        title, intro, flat = _explicit(blocks, rules)
     else:
         title, intro, flat = _inferred(blocks, rules)
     return Article(
@@ -69,8 +73,11 @@ def title_from_name(name: str) -> str:
 # --- explicit headings ------------------------------------------------------------------------
 
 
-def _explicit(blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...], list[_Flat]]:
-    """Headings as marked; a first level-1 heading is the title, the rest start at level 2."""
+def _explicit(
+    blocks: tuple[Block, ...], rules: Rules
+) -> tuple[str, tuple[Block, ...], list[_Flat]]:
+    """Headings as marked; the title is a lone level-1 heading at the top or, failing that, a
+    bare title-like first line; the other headings start at level 2."""
     title = ""
     first = next(i for i, b in enumerate(blocks) if isinstance(b, Heading))
     head = blocks[first]
@@ -79,6 +86,10 @@ def _explicit(blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...], list[_
     if head.level == 1 and sum(isinstance(b, Heading) and b.level == 1 for b in blocks) == 1:
         title = head.text
         rest = blocks[:first] + blocks[first + 1:]
+    elif first > 1 and _is_title(blocks[0], rules):
+        assert isinstance(blocks[0], Paragraph)
+        title = blocks[0].text
+        rest = blocks[1:]
     headings = [b for b in rest if isinstance(b, Heading)]
     shift = 2 - min((h.level for h in headings), default=2)
     intro, flat = _split(rest, {i: b.level + shift for i, b in enumerate(rest)
@@ -148,6 +159,7 @@ def infer_levels(flat: list[_Flat], title: str, rules: Rules = DEFAULT_RULES) ->
     topic = stems(title)
     levels: list[int] = []
     hub_open = False  # the last top-level heading introduces the ones after it
+    left: int | None = None  # how many parts the open hub announced and are still to come
     for i, item in enumerate(flat):
         if closing[i]:
             levels.append(2)
@@ -157,9 +169,25 @@ def infer_levels(flat: list[_Flat], title: str, rules: Rules = DEFAULT_RULES) ->
         elif _is_hub(i, flat, sizes, closing, rules) or _introduces_next(i, flat, sizes, topic):
             levels.append(2)
             hub_open = True
+            left = _announced(item.blocks, len(flat) - i - 1)
         else:
             levels.append(3 if hub_open else 2)
+            if hub_open and left is not None:
+                left -= 1
+                hub_open = left > 0
     return levels
+
+
+def _announced(blocks: tuple[Block, ...], following: int) -> int | None:
+    """How many parts a hub's last sentence announces ("There are three methods..."), if it
+    names a number that the headings after it can fill."""
+    last = sentences(_last_text(blocks))
+    match = _ANNOUNCED.search(last[-1]) if last else None
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    count = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return count if 2 <= count <= following else None
 
 
 def _is_hub(i: int, flat: list[_Flat], sizes: list[int], closing: list[bool],

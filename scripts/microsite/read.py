@@ -26,6 +26,8 @@ _MARKED = re.compile(rf"^[ \t]*({LIST_MARKER})(.*)$")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]$|^[a-zA-Z][.)]$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?(.*)$")
 _WS = re.compile(r"\s+")
+_SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")")
+_WRAP_MIN_WIDTH = 40  # lines wrapped by an editor are at least this wide
 
 
 def read_file(path: Path, rules: Rules = DEFAULT_RULES, max_bytes: int = MAX_BYTES) -> Source:
@@ -73,12 +75,13 @@ def decode(name: str, data: bytes) -> str:
         if data.startswith(bom):
             break
     else:
-        if b"\x00" in data:
+        encoding = _bomless_utf16(data)
+        if encoding is None and b"\x00" in data:
             raise InputError(
                 f"{name}: looks like a binary file (it holds NUL bytes), not an article."
                 " Give a text file."
             )
-        encoding = "utf-8"
+        encoding = encoding or "utf-8"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
@@ -91,6 +94,20 @@ def decode(name: str, data: bytes) -> str:
     if "\x00" in text:
         raise InputError(f"{name}: holds NUL characters, so it is not plain text.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when NULs fill one byte of each pair, as in mostly-ASCII
+    UTF-16 text without a byte-order mark; None otherwise."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    pairs = len(data) // 2
+    if odd > 0.3 * pairs and even == 0:
+        return "utf-16-le"
+    if even > 0.3 * pairs and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def detect_format(name: str, text: str) -> str:
@@ -156,6 +173,11 @@ def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
             level = 1 if lines[i + 1].strip().startswith("=") else 2
             blocks.append(Heading(text=_fold(line), level=level))
             i += 2
+        elif _MARKED.match(line) and len(lines) == 1 and _NUMBERED.match(
+                _MARKED.match(line).group(1).strip()):  # type: ignore[union-attr]
+            # "1. Buy Good Shoes" alone between blank lines: maybe a numbered heading
+            plain.append(line)
+            i += 1
         elif _MARKED.match(line):
             i = _read_list(lines, i, blocks)
         elif _QUOTE.match(line):
@@ -199,11 +221,13 @@ def _plain_blocks(lines: list[str], rules: Rules) -> list[Block]:
         return []
     if len(lines) == 1:
         return [Paragraph(text=lines[0], standalone=True)]
-    if _is_wrapped(lines):
-        return [Paragraph(text=" ".join(lines))]
     if len(lines) == 2 and _is_figure(lines[0], lines[1], rules):
         return [Figure(alt=lines[0], caption=lines[1])]
+    if _is_wrapped(lines):
+        return [Paragraph(text=" ".join(lines))]
     if all(_words(line) <= rules.list_item_max_words for line in lines):
+        if lines[0].endswith(":") and len(lines) > 2:  # "Fixed costs include:" over its items
+            return [Paragraph(text=lines[0], standalone=True), ListBlock(items=tuple(lines[1:]))]
         if not _ends_sentence(lines[0]) and all(_ends_sentence(x) for x in lines[1:]):
             # a title line over sentences, not a list
             return [Paragraph(text=lines[0], standalone=True), *_plain_blocks(lines[1:], rules)]
@@ -213,21 +237,31 @@ def _plain_blocks(lines: list[str], rules: Rules) -> list[Block]:
 
 
 def _is_wrapped(lines: list[str]) -> bool:
-    """True when the line breaks fall inside sentences: prose wrapped at a fixed width."""
+    """True when the line breaks fall inside sentences: prose wrapped at a fixed width.
+
+    A break is inside a sentence when the next line goes on in lower case, or when the lines
+    run to a common width (all but the last near the longest, as a wrapping editor leaves
+    them) and the line does not end a sentence."""
+    breaks = len(lines) - 1
+    widest = max(len(line) for line in lines)
+    even = widest >= _WRAP_MIN_WIDTH and all(len(x) >= 0.6 * widest for x in lines[:-1])
     inside = sum(
         1
         for line, after in zip(lines, lines[1:])
-        if not _ends_sentence(line) and after[:1].islower()
+        if not line.endswith(_SENTENCE_END) and (after[:1].islower() or even)
     )
-    return inside * 2 >= len(lines) - 1
+    return inside * 2 >= breaks
 
 
 def _is_figure(alt: str, caption: str, rules: Rules) -> bool:
-    """An alt-text line (descriptive, unpunctuated) directly followed by a short caption."""
+    """An alt-text line (descriptive, unpunctuated) directly followed by a short caption that
+    starts afresh rather than finishing the first line's sentence."""
     return (
         rules.figure_alt_min_words <= _words(alt) <= 3 * rules.heading_max_words
         and not _ends_sentence(alt)
         and _words(caption) <= 2 * rules.heading_max_words
+        and not caption[:1].islower()
+        and not caption.endswith((".", "!", "?"))
     )
 
 

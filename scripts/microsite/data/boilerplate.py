@@ -11,15 +11,16 @@ from __future__ import annotations
 ANYWHERE: tuple[str, ...] = (
     r"(back to |go to )?(top|bottom) of (the )?page",  # page anchors of site builders
     r"back to top|skip to (main )?content|jump to (content|navigation)",  # skip links
-    r"(share|share this( post| article| page)?|tweet|pin it)",  # share buttons
-    r"(facebook|twitter|x|linkedin|pinterest|whatsapp|email|print)( share)?",  # share targets
+    r"share (this|on) .{1,30}|tweet this|pin it",  # share buttons
     r"(this (web)?site|we) uses? cookies.*",  # cookie banners
     r"(accept|reject|manage) (all )?cookies|cookie (settings|preferences|policy)",
-    r"(log ?in|sign ?in|sign ?up|subscribe|register)( now| today)?",  # account prompts
-    r"advertisement|sponsored( content)?",  # ad labels
+    r"advertisement|sponsored content",  # ad labels
 )
 
 AT_EDGES: tuple[str, ...] = (
+    # single words that are buttons around an article, but may head a real section inside it
+    r"share|facebook|twitter|x|linkedin|pinterest|whatsapp|email|print",  # share targets
+    r"(log ?in|sign ?in|sign ?up|subscribe|register)( now| today)?",  # account prompts
     r"\d* ?comments?( \(\d+\))?|leave a (comment|reply)|post comment|write a comment",
     r"(recent|related|popular|more|latest) (posts|articles|stories)|see all|read more",
     r"(\d+ )?(views?|likes?)|like|reply|follow( us)?",  # counters and buttons

@@ -21,6 +21,12 @@ STOP_WORDS: frozenset[str] = MINOR_WORDS | frozenset(
     " toward towards under very was we what when where which while who why will you your".split()
 )
 
+# Number words a hub's introduction may use to announce its parts ("three methods").
+NUMBER_WORDS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}
+
 # Headings that close an article: they stand at the top level whatever precedes them.
 CLOSING_HEADINGS: tuple[str, ...] = (
     "conclusion", "conclusions", "in conclusion", "final thoughts", "closing thoughts",
