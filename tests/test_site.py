@@ -110,3 +110,22 @@ def test_committed_docs_are_up_to_date() -> None:
             f"docs/{file.path} is stale: run `make site`")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert current_nav(config) == output.nav_yaml, "the nav in mkdocs.yml is stale: `make site`"
+
+
+SCAFFOLD = REPO / "scripts" / "microsite" / "scaffold"
+
+
+@pytest.mark.parametrize("rel", sorted(
+    str(p.relative_to(SCAFFOLD)) for p in SCAFFOLD.rglob("*")
+    if p.is_file() and p.name != "mkdocs.yml" and "__pycache__" not in p.parts))
+def test_repository_files_match_the_scaffold(rel: str) -> None:
+    """This repository is a project like any the generator sets up: same files."""
+    assert (REPO / rel).read_text(encoding="utf-8") == (SCAFFOLD / rel).read_text(encoding="utf-8")
+
+
+def test_repository_mkdocs_yml_is_the_scaffolded_one() -> None:
+    ours = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    template = (SCAFFOLD / "mkdocs.yml").read_text(encoding="utf-8")
+    name = yaml.safe_load(ours)["site_name"]
+    expected = template.replace("{{ site_name }}", f'"{name}"')
+    assert ours.replace(current_nav(ours), "") == expected.replace(current_nav(expected), "")

@@ -97,7 +97,7 @@ def render_page(page: Page, site: Site) -> str:
     if page.kind in ("home", "article"):
         lines += _contents(page, site)
     elif page.children:
-        lines += ["## In this section", ""]
+        lines += ["## In this section { data-search-exclude }", ""]
         lines += _links_block([_link_line(site.page(path), page.path, described=True)
                                for path in page.children])
     if page.kind == "about":
@@ -168,13 +168,13 @@ def _contents(page: Page, site: Site) -> list[str]:
         lines.append(f"{indent}- [{escape(part.section.title)}](#{part.anchor})")
     for path in page.children:
         lines += _map_lines(site.page(path), page.path, site, 0)
-    return ["## Contents", "", *_links_block(lines)]
+    return ["## Contents { data-search-exclude }", "", *_links_block(lines)]
 
 
 def _links_block(lines: list[str]) -> list[str]:
-    """Lists of links the generator adds, marked so that they are not taken for article text
-    (they repeat titles and first sentences)."""
-    return ['<div class="ms-links" markdown>', "", *lines, "", "</div>", ""]
+    """Lists of links the generator adds, marked so that neither readers' tools nor search take
+    them for article text (they repeat titles and first sentences)."""
+    return ['<div class="ms-links" markdown data-search-exclude>', "", *lines, "", "</div>", ""]
 
 
 def _map_lines(target: Page, here: str, site: Site, indent: int) -> list[str]:
