@@ -20,8 +20,7 @@ test: $(STAMP)  ## every test; the browser tests too when /usr/bin/chromium is t
 outline: $(STAMP)  ## show the structure inferred from the bundled article
 	$(BIN)/microsite outline $(SOURCE)
 
-lint: $(STAMP)
-	$(BIN)/pip install --quiet ruff mypy types-PyYAML
+lint: $(STAMP)  ## ruff and mypy (make test runs them too)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 

@@ -36,14 +36,18 @@ _SPLIT = click.option(
 
 
 class Problem(click.ClickException):
-    """A user-caused problem: one line on stderr and the error's exit status."""
+    """The site did not build: the message on stderr, exit status 1."""
 
-    def __init__(self, error: MicrositeError) -> None:
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
+    exit_code = 1
 
     def show(self, file: Any = None) -> None:
         click.echo(f"microsite: {self.format_message()}", err=True)
+
+
+class BadInput(Problem):
+    """Bad input or a project that cannot be used: one line on stderr, exit status 2."""
+
+    exit_code = 2
 
 
 def _speaks(command: F) -> F:
@@ -54,7 +58,7 @@ def _speaks(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except MicrositeError as error:
-            raise Problem(error) from None
+            raise (BadInput if error.exit_code == 2 else Problem)(str(error)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -85,7 +89,8 @@ def outline_command(source: Path, as_json: bool, split_level: int | None) -> Non
     click.echo(f"# {data['title']}")
     for heading in data["headings"]:  # type: ignore[attr-defined]
         indent = "  " * (heading["level"] - 2)
-        click.echo(f"{indent}{'#' * heading['level']} {heading['text']}    -> docs/{heading['page']}")
+        marks = "#" * heading["level"]
+        click.echo(f"{indent}{marks} {heading['text']}    -> docs/{heading['page']}")
     figures, words = data["figures"], data["words"]
     click.echo(f"({len(figures)} figures, {words} words)")  # type: ignore[arg-type]
 

@@ -10,7 +10,7 @@ what another returned. The flow is::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # --- Blocks: what `read` makes of any input format -------------------------------------------
 
@@ -64,7 +64,7 @@ class Figure:
     """The caption printed under it; may be empty."""
 
 
-Block = Union[Paragraph, Heading, ListBlock, Quote, Figure]
+Block = Paragraph | Heading | ListBlock | Quote | Figure
 """Any block of an article."""
 
 

@@ -27,8 +27,8 @@ from .data.outline_rules import (
     NUMBER_WORDS,
     Rules,
 )
-from .textutil import WORD, prose_words, sentences, stems
 from .model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote, Section, Source
+from .textutil import WORD, prose_words, sentences, stems
 
 _ANNOUNCED = re.compile(
     rf"\b({'|'.join(NUMBER_WORDS)}|\d{{1,2}})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+s\b", re.IGNORECASE
@@ -112,7 +112,8 @@ def _inferred(
     marks = [i for i in range(len(blocks) - 1) if _is_heading(blocks[i], blocks[i + 1], rules)]
     intro, flat = _split(blocks, {i: 2 for i in marks})
     levels = infer_levels(flat, title, rules)
-    return title, intro, [_Flat(f.text, level, f.blocks) for f, level in zip(flat, levels)]
+    leveled = [_Flat(f.text, level, f.blocks) for f, level in zip(flat, levels, strict=True)]
+    return title, intro, leveled
 
 
 def _is_title(block: Block, rules: Rules) -> bool:

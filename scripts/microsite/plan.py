@@ -70,7 +70,7 @@ def make_slug(text: str, taken: set[str], rules: Rules = DEFAULT_RULES) -> str:
     slug = slug.strip("-_.") or "section"
     if slug in RESERVED:
         slug += "-page"
-    return unique(slug, taken)
+    return str(unique(slug, taken))
 
 
 def _article_pages(

@@ -70,11 +70,10 @@ def decode(name: str, data: bytes) -> str:
     """Bytes to text: UTF-8 or UTF-16 (with or without BOM), else the Windows-1252 of old pages.
 
     Line endings of every kind become `\\n`."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            break
-    else:
+    boms = {codecs.BOM_UTF8: "utf-8-sig", codecs.BOM_UTF16_LE: "utf-16",
+            codecs.BOM_UTF16_BE: "utf-16"}
+    encoding = next((name for bom, name in boms.items() if data.startswith(bom)), None)
+    if encoding is None:
         encoding = _bomless_utf16(data)
         if encoding is None and b"\x00" in data:
             raise InputError(
@@ -247,7 +246,7 @@ def _is_wrapped(lines: list[str]) -> bool:
     even = widest >= _WRAP_MIN_WIDTH and all(len(x) >= 0.6 * widest for x in lines[:-1])
     inside = sum(
         1
-        for line, after in zip(lines, lines[1:])
+        for line, after in zip(lines, lines[1:], strict=False)
         if not line.endswith(_SENTENCE_END) and (after[:1].islower() or even)
     )
     return inside * 2 >= breaks

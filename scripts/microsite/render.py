@@ -25,7 +25,6 @@ from .model import (
     Output,
     Page,
     Paragraph,
-    Part,
     Quote,
     Site,
 )
@@ -182,7 +181,8 @@ def _map_lines(target: Page, here: str, site: Site, indent: int) -> list[str]:
     lines = [pad + _link_line(target, here)]
     for part in target.parts:
         link = f"{_relative(target.path, here)}#{part.anchor}"
-        lines.append("    " * (indent + part.depth - 1) + f"- [{escape(part.section.title)}]({link})")
+        pad_part = "    " * (indent + part.depth - 1)
+        lines.append(f"{pad_part}- [{escape(part.section.title)}]({link})")
     for path in target.children:
         lines += _map_lines(site.page(path), here, site, indent + 1)
     return lines

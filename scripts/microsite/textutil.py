@@ -29,7 +29,7 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 def stems(text: str) -> frozenset[str]:
-    """Stems of a text's content words: "Healthy Relationships" gives {"healthi", "relationship"}."""
+    """Stems of a text's content words: "Healthy Relationships" gives "healthi", "relationship"."""
     words = [w.lower() for w in WORD.findall(text)]
     return frozenset(_STEMMER.stemWords([w for w in words if w not in STOP_WORDS]))
 

@@ -10,15 +10,18 @@ from dataclasses import dataclass
 
 # Short words that title case leaves in lower case ("The Thrill of the Chase").
 MINOR_WORDS: frozenset[str] = frozenset(
-    "a an and as at but by en for from if in into nor of on onto or per so than the to up via vs"
-    " with yet".split()
+    ["a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
+     "of", "on", "onto", "or", "per", "so", "than", "the", "to", "up", "via", "vs", "with",
+     "yet"]
 )
 
 # Words without content, left out when two headings' wording is compared.
 STOP_WORDS: frozenset[str] = MINOR_WORDS | frozenset(
-    "about after all also are be been before being can do does how i is it its me more most my no"
-    " not our over own should some such that their them there these they this those through too"
-    " toward towards under very was we what when where which while who why will you your".split()
+    ["about", "after", "all", "also", "are", "be", "been", "before", "being", "can", "do",
+     "does", "how", "i", "is", "it", "its", "me", "more", "most", "my", "no", "not", "our",
+     "over", "own", "should", "some", "such", "that", "their", "them", "there", "these",
+     "they", "this", "those", "through", "too", "toward", "towards", "under", "very", "was",
+     "we", "what", "when", "where", "which", "while", "who", "why", "will", "you", "your"]
 )
 
 # Number words a hub's introduction may use to announce its parts ("three methods").
