@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SOURCE := content/why-we-run.txt
 PORT   ?= 8000
 
-.PHONY: site serve test outline lint clean
+.PHONY: site serve test outline lint screenshots clean
 
 site: $(STAMP)  ## generate docs/ from the bundled article and build site/ (strict)
 	$(BIN)/microsite build $(SOURCE)
@@ -23,6 +23,9 @@ outline: $(STAMP)  ## show the structure inferred from the bundled article
 lint: $(STAMP)  ## ruff and mypy (make test runs them too)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
+
+screenshots: site  ## PNGs of the site for the README (needs /usr/bin/chromium)
+	$(BIN)/python scripts/screenshots.py site docs/assets/screenshots
 
 clean:  ## remove the built site and caches (not the generated docs/, which are committed)
 	rm -rf site .pytest_cache .hypothesis build scripts/*.egg-info
