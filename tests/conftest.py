@@ -24,10 +24,11 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class BodyText(HTMLParser):
-    """The text a reader sees in a page's article body, without the lists of links the
-    generator adds (class `ms-links`) and the headings' permalink signs."""
+    """The text a reader sees in a page's article body, without what the generator adds that
+    repeats the article (links `ms-links`, summaries `ms-summary`, questions `ms-quiz`) and
+    the headings' permalink signs."""
 
-    SKIP_CLASSES = frozenset({"ms-links", "headerlink"})
+    SKIP_CLASSES = frozenset({"ms-links", "ms-summary", "ms-quiz", "headerlink"})
     VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source"})
 
     def __init__(self) -> None:

@@ -60,6 +60,9 @@ def _markdown() -> markdown.Markdown:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         names.append(name)
         configs[name] = options or {}
+    # The appended glossary file is the project's; here only escaping is under test (the
+    # built-site tests in test_injection.py run with it).
+    configs["pymdownx.snippets"]["auto_append"] = []
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 

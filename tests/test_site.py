@@ -13,8 +13,7 @@ import pytest
 import yaml
 
 from conftest import REPO, SEED, body_text
-from microsite.pipeline import plan_site
-from microsite.render import render
+from microsite.pipeline import render_site
 from microsite.write import current_nav
 
 # The lines the scrape added around the article (checked by hand against the source).
@@ -80,7 +79,7 @@ def test_no_boilerplate_in_the_site(built_project: Path) -> None:
 
 def test_every_nav_page_was_built(built_project: Path) -> None:
     pages = _site_pages(built_project)
-    assert len(pages) == 15
+    assert len(pages) == 17
     assert all(p.exists() for p in pages)
 
 
@@ -102,7 +101,7 @@ def test_two_runs_are_byte_identical(tmp_path: Path) -> None:
 
 def test_committed_docs_are_up_to_date() -> None:
     """The pages in docs/ are what the generator makes now: refresh them with `make site`."""
-    output = render(plan_site([SEED]))
+    output = render_site([SEED])
     for file in output.files:
         committed = REPO / "docs" / file.path
         assert committed.exists(), f"docs/{file.path} is missing: run `make site`"

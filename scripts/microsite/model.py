@@ -121,7 +121,7 @@ class Article:
 
 # --- Site: what `plan` decides ------------------------------------------------------------------
 
-PageKind = Literal["home", "article", "section", "about"]
+PageKind = Literal["home", "article", "section", "glossary", "topics", "about"]
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,86 @@ class NavItem:
     """Entries under it."""
 
 
+# --- Learning: what `learn` adds ---------------------------------------------------------------
+
+CalloutKind = Literal["tip", "research"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A key term of the site: matched across inflections, owned by one page."""
+
+    label: str
+    """How the term is shown ("attachment style")."""
+    key: tuple[str, ...]
+    """The stems of its words, which identify it in any inflection."""
+    forms: tuple[str, ...]
+    """The spellings it has in the text ("attachment styles", "Attachment Styles"), longest
+    first."""
+    page: str
+    """The page that discusses it most."""
+    anchor: str
+    """Its entry's id on the glossary page."""
+    definition: str = ""
+    """The sentence of the text that best explains it, verbatim ("" if none does)."""
+    expansion: str = ""
+    """For an abbreviation, its long form ("Cognitive-behavioral therapy" for "CBT")."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A multiple-choice question about a page."""
+
+    prompt: str
+    """The question, with the sentence it is built from."""
+    options: tuple[str, ...]
+    """The choices, in a stable order."""
+    answer: int
+    """Index of the right choice in `options`."""
+    explanation: str
+    """One line on why it is right."""
+    page: str
+    """The page that teaches it."""
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What a content page gets for studying."""
+
+    path: str
+    """The page's path."""
+    takeaway: str
+    """The page's most central sentence, verbatim."""
+    terms: tuple[str, ...]
+    """Labels of the terms this page owns, most important first."""
+    related: tuple[str, ...]
+    """Paths of the two or three most similar pages, most similar first."""
+    links: tuple[tuple[str, str], ...]
+    """(term label, target path) to link at the first mention in this page's prose."""
+    callouts: tuple[tuple[str, CalloutKind], ...]
+    """Sentences to set off as callouts, with their kind."""
+    questions: tuple[Question, ...]
+    """Self-check questions."""
+
+
+@dataclass(frozen=True)
+class Learning:
+    """Everything `learn` adds to a site."""
+
+    lessons: tuple[Lesson, ...]
+    """One per content page, in reading order."""
+    terms: tuple[Term, ...]
+    """The glossary, alphabetical."""
+    glance: tuple[str, ...]
+    """The article's most central sentences, in reading order, for the home page."""
+    grade: float
+    """The article's reading grade (Flesch-Kincaid)."""
+
+    def lesson(self, path: str) -> Lesson | None:
+        """The lesson of the page at `path`, if it is a content page."""
+        return next((lesson for lesson in self.lessons if lesson.path == path), None)
+
+
 @dataclass(frozen=True)
 class Site:
     """Everything to write, decided: pages, nav and the site's name."""
@@ -188,6 +268,8 @@ class Site:
     """The nav, in article order."""
     articles: tuple[Article, ...] = field(default=())
     """The articles it was planned from."""
+    learning: Learning | None = None
+    """What `learn` added: terms, links, callouts, questions (None before it runs)."""
 
     def page(self, path: str) -> Page:
         """The page at `path`."""

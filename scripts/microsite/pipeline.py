@@ -4,9 +4,10 @@
     2. clean    scrape boilerplate is dropped
     3. outline  headings are found and nested
     4. plan     sections become pages with slugs, paths and a nav
-    5. render   pages become Markdown, the nav YAML
-    6. write    files go into docs/ and mkdocs.yml, keeping the user's edits
-    7. build    MkDocs builds the site, strictly
+    5. learn    key terms, cross-links, callouts, glossary, questions
+    6. render   pages become Markdown, the nav YAML
+    7. write    files go into docs/ and mkdocs.yml, keeping the user's edits
+    8. build    MkDocs builds the site, strictly
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from pathlib import Path
 from . import run_mkdocs
 from .clean import clean
 from .data.outline_rules import DEFAULT_RULES, Rules
-from .model import Article, Site, Source, WriteReport
+from .learn import learn
+from .model import Article, Output, Site, Source, WriteReport
 from .outline import outline
 from .plan import plan
 from .read import read_file
@@ -42,15 +44,24 @@ def plan_site(
     return plan(articles, split_level, rules)
 
 
+def render_site(
+    paths: Sequence[Path], split_level: int | None = None, rules: Rules = DEFAULT_RULES
+) -> Output:
+    """Steps 1 to 6: every file's text decided, nothing written."""
+    site = plan_site(paths, split_level, rules)
+    # 5. add what helps readers study: terms, links, callouts, glossary, questions
+    site = learn(site)
+    # 6. write every page as Markdown
+    return render(site)
+
+
 def generate(
     paths: Sequence[Path], project: Path, split_level: int | None = None, force: bool = False,
     rules: Rules = DEFAULT_RULES,
 ) -> WriteReport:
-    """Steps 1 to 6: the project's docs/ and nav brought up to date with the articles."""
-    site = plan_site(paths, split_level, rules)
-    # 5. write every page as Markdown
-    output = render(site)
-    # 6. start writing files now that all data is gathered
+    """Steps 1 to 7: the project's docs/ and nav brought up to date with the articles."""
+    output = render_site(paths, split_level, rules)
+    # 7. start writing files now that all data is gathered
     return write(project, output, force)
 
 
@@ -60,6 +71,6 @@ def build(
 ) -> WriteReport:
     """The whole flow: generate the pages, then build the site with MkDocs."""
     report = generate(paths, project, split_level, force, rules)
-    # 7. build the site
+    # 8. build the site
     run_mkdocs.build(project)
     return report

@@ -23,8 +23,8 @@ ABOUT = "about.md"
 # Names a page may not take: the generated pages, MkDocs' and Material's own output folders and
 # files, and names Windows refuses for files.
 RESERVED: frozenset[str] = frozenset(
-    ["index", "about", "glossary", "tags", "assets", "search", "404", "sitemap", "overrides",
-     "javascripts", "stylesheets", "con", "prn", "aux", "nul"]
+    ["index", "about", "glossary", "topics", "includes", "tags", "assets", "search", "404",
+     "sitemap", "overrides", "javascripts", "stylesheets", "con", "prn", "aux", "nul"]
     + [f"{device}{n}" for device in ("com", "lpt") for n in range(10)]
 )
 

@@ -1,25 +1,25 @@
 """Write each page as Markdown, and the nav as YAML.
 
-Article text is data: every character that means something to Markdown, to the Markdown
-extensions the site uses, or to HTML is escaped, so it renders as the literal text it was. Page
-titles, descriptions and nav labels are HTML-escaped as well, because Material's templates print
-them unescaped.
+Article text goes through `escape` everywhere it lands (see escape.py). What the learning layer
+added is written here too, as plain Markdown: links at the first mention of a term, callouts
+around tips and research claims, and the study blocks of `render_study`.
 """
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Iterable
 
 import yaml
 
+from . import render_study as study
+from .escape import escape, escape_html, escape_inline, escape_start
 from .model import (
-    Article,
     Block,
+    CalloutKind,
     Figure,
     File,
     Heading,
+    Lesson,
     ListBlock,
     NavItem,
     Output,
@@ -27,48 +27,34 @@ from .model import (
     Paragraph,
     Quote,
     Site,
+    Term,
 )
-from .textutil import prose_words
+from .render_common import (
+    article_words,
+    link_line,
+    links_block,
+    map_lines,
+    page_words,
+    reading_minutes,
+    relative,
+)
+from .textutil import prose_words, sentences
 
-WORDS_PER_MINUTE = 238
-"""Adults' silent reading rate for non-fiction (Brysbaert 2019)."""
-
-# Characters escaped wherever they stand. Backslash escapes for what Python-Markdown itself can
-# escape; character references for the rest, which work whatever extensions are on.
-_INLINE = {
-    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "{": "\\{", "}": "\\}", "[": "\\[",
-    "]": "\\]", "#": "\\#", "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;",
-    "~": "&#126;", "^": "&#94;", "$": "&#36;",
+CALLOUTS: dict[CalloutKind, tuple[str, str]] = {
+    "tip": ("tip", "Try this"),
+    "research": ("info", "What research says"),
 }
-_INLINE_RE = re.compile("|".join(re.escape(c) for c in _INLINE))
-# At the start of a line: list markers, rules and fences, admonitions ("!!!", "???"),
-# ordered-list numbers ("1. "), and indentation that would make a code block.
-_LINE_START = re.compile(r"^(?:[-+=:]|!|\?|(\d+)\.)")
-
-
-def escape(text: str) -> str:
-    """`text` as Markdown that renders exactly as the text, on one line."""
-    text = " ".join(text.split())
-    text = _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
-    return _LINE_START.sub(_escape_start, text, count=1)
-
-
-def _escape_start(match: re.Match[str]) -> str:
-    if match.group(1):
-        return match.group(1) + "\\."
-    return {"?": "&#63;", ":": "&#58;", "=": "&#61;"}.get(match.group(0), "\\" + match.group(0))
-
-
-def escape_html(text: str) -> str:
-    """`text` safe inside HTML text and double-quoted attributes."""
-    return (" ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
-            .replace(">", "&gt;").replace('"', "&quot;"))
+"""Callout kind to Material admonition type and title."""
 
 
 def render(site: Site) -> Output:
     """Every page as a Markdown file, and the nav block for mkdocs.yml."""
-    files = tuple(File(path=page.path, text=render_page(page, site)) for page in site.pages)
-    return Output(site_name=escape_html(site.name), files=files, nav_yaml=render_nav(site.nav))
+    files = [File(path=page.path, text=render_page(page, site)) for page in site.pages]
+    if site.learning is not None:
+        files.append(File(path=study.ABBREVIATIONS,
+                          text=study.abbreviations(site.learning.terms)))
+    return Output(site_name=escape_html(site.name), files=tuple(files),
+                  nav_yaml=render_nav(site.nav))
 
 
 def render_nav(nav: tuple[NavItem, ...]) -> str:
@@ -85,32 +71,116 @@ def render_nav(nav: tuple[NavItem, ...]) -> str:
 
 
 def render_page(page: Page, site: Site) -> str:
-    """One page: front matter, title, text, parts, then links onwards."""
-    lines = [_front_matter(page), f"# {escape(page.title)}", ""]
+    """One page: front matter, title, study blocks, text, parts, then links onwards."""
+    lesson = site.learning.lesson(page.path) if site.learning else None
+    prose = Prose(page.path, lesson, site.learning.terms if site.learning else ())
+    lines = [_front_matter(page, lesson), f"# {escape(page.title)}", ""]
     if page.kind in ("section", "home", "article") and (page.blocks or page.children):
         lines += [_reading_time(page, site), ""]
-    lines += _blocks(page.blocks)
+    if lesson is not None:
+        lines += study.takeaway(lesson)
+    lines += prose.blocks(page.blocks)
     for part in page.parts:
         lines += [f"{'#' * part.depth} {escape(part.section.title)}", ""]
-        lines += _blocks(part.section.blocks)
+        lines += prose.blocks(part.section.blocks)
     if page.kind in ("home", "article"):
-        lines += _contents(page, site)
+        lines += study.home(page, site) if site.learning else _contents(page, site)
     elif page.children:
         lines += ["## In this section { data-search-exclude }", ""]
-        lines += _links_block([_link_line(site.page(path), page.path, described=True)
-                               for path in page.children])
+        lines += links_block([link_line(site.page(path), page.path, described=True)
+                              for path in page.children])
+    if lesson is not None:
+        lines += study.related(lesson, page, site)
+        lines += study.questions(lesson, page)
+    if page.kind == "glossary" and site.learning is not None:
+        lines += study.glossary(site.learning, page, site)
+    if page.kind == "topics":
+        lines += study.topics()
     if page.kind == "about":
         lines += _about(site)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _front_matter(page: Page) -> str:
+class Prose:
+    """Writes a page's prose: callouts around their sentences, and a link at the first
+    mention of each term chosen for the page (longest first; linked text is not touched
+    again)."""
+
+    def __init__(self, here: str, lesson: Lesson | None, terms: tuple[Term, ...]) -> None:
+        self.here = here
+        by_label = {term.label: term for term in terms}
+        self.pending = [(by_label[label], target) for label, target in
+                        (lesson.links if lesson else ()) if label in by_label]
+        self.callouts = dict(lesson.callouts) if lesson else {}
+
+    def blocks(self, blocks: Iterable[Block]) -> list[str]:
+        """Markdown lines for `blocks`, each followed by a blank line."""
+        lines: list[str] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                lines += self.paragraph(block.text)
+                continue
+            if isinstance(block, Heading):  # only in sections outline left unsplit
+                lines.append(f"**{escape(block.text)}**")
+            elif isinstance(block, Quote):
+                lines.append("> " + self.linked(block.text))
+            elif isinstance(block, ListBlock):
+                marker = "1." if block.ordered else "-"
+                lines += [f"{marker} {self.linked(item)}" for item in block.items]
+            elif isinstance(block, Figure):
+                lines += _figure(block)
+            lines.append("")
+        return lines
+
+    def paragraph(self, text: str) -> list[str]:
+        """A paragraph; runs of sentences the lesson calls tips or research become callouts
+        in place, so every sentence stays once and in order."""
+        if not self.callouts:
+            return [self.linked(text), ""]
+        runs: list[tuple[CalloutKind | None, list[str]]] = []
+        for sentence in sentences(text):
+            kind = self.callouts.get(sentence)
+            if runs and runs[-1][0] == kind:
+                runs[-1][1].append(sentence)
+            else:
+                runs.append((kind, [sentence]))
+        lines: list[str] = []
+        for kind, run in runs:
+            body = self.linked(" ".join(run))
+            if kind is None:
+                lines += [body, ""]
+            else:
+                admonition, title = CALLOUTS[kind]
+                lines += [f'!!! {admonition} "{title}"', "", f"    {body}", ""]
+        return lines
+
+    def linked(self, text: str) -> str:
+        """One line of prose, escaped, with links at the first mention of pending terms."""
+        spans: list[tuple[str, str | None]] = [(" ".join(text.split()), None)]
+        for term, target in sorted(self.pending, key=lambda tt: -len(tt[0].label)):
+            pattern = study.mention(term)
+            for index, (chunk, link) in enumerate(spans):
+                match = pattern.search(chunk) if link is None else None
+                if match:
+                    spans[index: index + 1] = [(chunk[: match.start()], None),
+                                               (match.group(0), target),
+                                               (chunk[match.end():], None)]
+                    self.pending.remove((term, target))
+                    break
+        out = "".join(escape_inline(chunk) if link is None
+                      else f"[{escape_inline(chunk)}]({relative(link, self.here)})"
+                      for chunk, link in spans if chunk)
+        return escape_start(out)
+
+
+def _front_matter(page: Page, lesson: Lesson | None) -> str:
     meta: dict[str, object] = {
         "title": escape_html(page.title),
         "description": escape_html(page.description),
     }
-    if page.tags:
-        meta["tags"] = [escape_html(tag) for tag in page.tags]
+    tags = lesson.terms if lesson and lesson.terms else page.tags
+    if tags:
+        meta["tags"] = [escape_html(tag) for tag in tags]
     text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{text}---\n"
 
@@ -119,30 +189,9 @@ def _reading_time(page: Page, site: Site) -> str:
     """The page's reading time; on an article's first page, the whole article's."""
     if page.kind in ("home", "article"):
         article = next(a for a in site.articles if a.source == page.source)
-        words = prose_words(article.intro) + sum(prose_words(s.blocks) for s in article.walk())
-        minutes = max(1, round(words / WORDS_PER_MINUTE))
-        return f"*{words:,} words, about {minutes} min to read in full*"
-    words = prose_words(page.blocks) + sum(prose_words(p.section.blocks) for p in page.parts)
-    minutes = max(1, round(words / WORDS_PER_MINUTE))
-    return f"*{minutes} min read*"
-
-
-def _blocks(blocks: Iterable[Block]) -> list[str]:
-    lines: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            lines.append(escape(block.text))
-        elif isinstance(block, Heading):  # only in sections outline left unsplit
-            lines.append(f"**{escape(block.text)}**")
-        elif isinstance(block, Quote):
-            lines.append("> " + escape(block.text))
-        elif isinstance(block, ListBlock):
-            marker = "1." if block.ordered else "-"
-            lines += [f"{marker} {escape(item)}" for item in block.items]
-        elif isinstance(block, Figure):
-            lines += _figure(block)
-        lines.append("")
-    return lines
+        words = article_words(article)
+        return f"*{words:,} words, about {reading_minutes(words)} min to read in full*"
+    return f"*{reading_minutes(page_words(page))} min read*"
 
 
 def _figure(figure: Figure) -> list[str]:
@@ -166,55 +215,35 @@ def _contents(page: Page, site: Site) -> list[str]:
         indent = "    " * (part.depth - 2)
         lines.append(f"{indent}- [{escape(part.section.title)}](#{part.anchor})")
     for path in page.children:
-        lines += _map_lines(site.page(path), page.path, site, 0)
-    return ["## Contents { data-search-exclude }", "", *_links_block(lines)]
-
-
-def _links_block(lines: list[str]) -> list[str]:
-    """Lists of links the generator adds, marked so that neither readers' tools nor search take
-    them for article text (they repeat titles and first sentences)."""
-    return ['<div class="ms-links" markdown data-search-exclude>', "", *lines, "", "</div>", ""]
-
-
-def _map_lines(target: Page, here: str, site: Site, indent: int) -> list[str]:
-    pad = "    " * indent
-    lines = [pad + _link_line(target, here)]
-    for part in target.parts:
-        link = f"{_relative(target.path, here)}#{part.anchor}"
-        pad_part = "    " * (indent + part.depth - 1)
-        lines.append(f"{pad_part}- [{escape(part.section.title)}]({link})")
-    for path in target.children:
-        lines += _map_lines(site.page(path), here, site, indent + 1)
-    return lines
-
-
-def _link_line(target: Page, here: str, described: bool = False) -> str:
-    line = f"- [{escape(target.title)}]({_relative(target.path, here)})"
-    return f"{line}: {escape(target.description)}" if described else line
-
-
-def _relative(path: str, here: str) -> str:
-    """The link from page `here` to page `path`, both under docs/."""
-    return posixpath.relpath(path, posixpath.dirname(here) or ".")
+        lines += map_lines(site.page(path), page.path, site, 0)
+    return ["## Contents { data-search-exclude }", "", *links_block(lines)]
 
 
 def _about(site: Site) -> list[str]:
     lines = []
     for article in site.articles:
         sections = len(article.walk())
-        words = prose_words(article.intro) + sum(prose_words(s.blocks) for s in article.walk())
         lines.append(
             f"- *{escape(article.title)}*, from the file `{article.source.replace('`', '')}`:"
-            f" {words:,} words in {sections} sections."
+            f" {article_words(article):,} words in {sections} sections."
         )
+    grade = []
+    if site.learning is not None:
+        grade = [f"The article's text reads at about US school grade {site.learning.grade:g}"
+                 " (Flesch-Kincaid). It is shown here as it was written, never rewritten.", ""]
     return [
-        "This site was generated by microsite from the article"
+        "This site was made by microsite from the article"
         + ("s" if len(site.articles) > 1 else "") + " below.",
         "",
         *lines,
         "",
-        "Every sentence of the original text appears in these pages, in its original order,"
-        " split into one page per section.",
+        "Every sentence of the original text is on these pages, in its first order,"
+        " one page for each section.",
+        "",
+        *grade,
+        "What the site adds to help you study: a key point and a self-check on each page,"
+        " links between pages that share ideas, and a glossary of key terms. The glossary"
+        " explains each term with a sentence from the text.",
         "",
     ]
 
@@ -226,12 +255,9 @@ def outline_json(site: Site) -> dict[str, object]:
     for page in site.pages:
         located = ([page.section] if page.section else []) + [p.section for p in page.parts]
         headings += [{"text": s.title, "level": s.level, "page": page.path} for s in located]
-    figures = [{"alt": b.alt, "caption": b.caption} for b in _in_order(article)
-               if isinstance(b, Figure)]
-    words = prose_words(_in_order(article)) + sum(len(f["alt"].split()) + len(f["caption"].split())
-                                                   for f in figures)
+    blocks = article.intro + tuple(b for s in article.walk() for b in s.blocks)
+    figures = [{"alt": b.alt, "caption": b.caption} for b in blocks if isinstance(b, Figure)]
+    words = prose_words(blocks) + sum(len(f["alt"].split()) + len(f["caption"].split())
+                                      for f in figures)
     return {"title": article.title, "headings": headings, "figures": figures, "words": words}
 
-
-def _in_order(article: Article) -> tuple[Block, ...]:
-    return article.intro + tuple(b for s in article.walk() for b in s.blocks)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pysbd
 import snowballstemmer
 
 from .data.outline_rules import STOP_WORDS
-from .model import Block, ListBlock, Paragraph, Quote
+from .model import Block, ListBlock, Paragraph, Quote, Term
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 """A word: letters and digits of any script, with inner apostrophes and hyphens."""
@@ -52,3 +52,24 @@ def prose_words(blocks: Iterable[Block]) -> int:
         elif isinstance(block, ListBlock):
             total += sum(len(item.split()) for item in block.items)
     return total
+
+
+@cache
+def stem_word(word: str) -> str:
+    """The stem of one word, lower-cased: "styles" gives "style"."""
+    return str(_STEMMER.stemWord(word.lower()))
+
+
+def stems_of(text: str) -> list[str]:
+    """Stems of every content word of `text`, repeats kept (for term frequencies)."""
+    return [stem_word(w) for w in WORD.findall(text)
+            if w.lower() not in STOP_WORDS and not w.isdigit()]
+
+
+@lru_cache(maxsize=4096)
+def mention_pattern(term: Term) -> re.Pattern[str]:
+    """A pattern that finds the term in any of its spellings, as whole words."""
+    forms = sorted(set(term.forms) | {term.label, term.expansion} - {""}, key=lambda f: -len(f))
+    flags = 0 if term.expansion else re.IGNORECASE
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])",
+                      flags)

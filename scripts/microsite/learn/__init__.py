@@ -1,0 +1,70 @@
+"""The learning layer: what turns pages of an article into a place to study.
+
+`learn(site)` gathers first and resolves second, like the rest of the pipeline:
+
+    1. text       the sentences of every content page (prose only, never headings)
+    2. terms      key terms and abbreviations, each owned by one page, with its best sentence
+    3. similar    related pages by TF-IDF cosine; each page's most central sentence
+    4. callouts   sentences to set off as tips and research notes (cue lists in data/)
+    5. links      first mentions of terms to link, to the owning page or the glossary
+    6. questions  multiple-choice self-checks built from key sentences
+    7. glance     the article's most central sentences (LexRank) and its reading grade
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Learning, Lesson, NavItem, Page, Site
+from .callouts import classify
+from .questions import ask
+from .similar import central_sentences, relate, takeaway
+from .terms import find_terms, plan_links
+from .text import content_pages, page_sentences, reading_grade
+
+
+def learn(site: Site) -> Site:
+    """The site with its Learning: terms, links, related pages, callouts and questions."""
+    # 1. the prose of every content page, as sentences
+    pages = content_pages(site)
+    sentences = {page.path: page_sentences(page) for page in pages}
+    # 2. key terms, owned by the page that discusses each most
+    terms = find_terms(pages, sentences)
+    # 3. similar pages and central sentences
+    related = relate(pages, sentences)
+    # 4-6. per page: callouts, links at first mentions, questions
+    lessons = []
+    for page in pages:
+        mine = sentences[page.path]
+        key = takeaway(mine)
+        lessons.append(Lesson(
+            path=page.path,
+            takeaway=key,
+            terms=tuple(t.label for t in terms if t.page == page.path),
+            related=related[page.path],
+            links=plan_links(page, mine, terms),
+            callouts=classify(mine),
+            questions=ask(page, mine, terms, site, avoid=key),
+        ))
+    # 7. the whole article at a glance
+    everything = tuple(s for page in site.pages for s in page_sentences(page)
+                       if page.kind in ("home", "article", "section"))
+    learning = Learning(lessons=tuple(lessons), terms=terms,
+                        glance=central_sentences(everything, 3), grade=reading_grade(everything))
+    return _with_study_pages(replace(site, learning=learning))
+
+
+GLOSSARY = Page(path="glossary.md", title="Glossary", kind="glossary", tags=(), blocks=(),
+                description="The key terms of this site, each with the sentence from the text"
+                " that explains it.")
+TOPICS = Page(path="topics.md", title="Topics", kind="topics", tags=(), blocks=(),
+              description="The pages of this site by topic.")
+
+
+def _with_study_pages(site: Site) -> Site:
+    """The glossary and topics pages added before the about page, in pages and nav."""
+    assert site.learning is not None
+    extra = (GLOSSARY, TOPICS) if site.learning.terms else ()
+    pages = site.pages[:-1] + extra + site.pages[-1:]
+    nav = site.nav[:-1] + tuple(NavItem(p.title, p.path) for p in extra) + site.nav[-1:]
+    return replace(site, pages=pages, nav=nav)

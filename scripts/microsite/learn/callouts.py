@@ -1,0 +1,40 @@
+"""A rule-based sentence classifier: which sentences become "Try this" and "What research
+says" callouts. The cues live in data/callout_cues.yml."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import CalloutKind
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[CalloutKind, re.Pattern[str]]:
+    """The cue patterns from the data file, one alternation per kind."""
+    text = (resources.files("microsite") / "data" / "callout_cues.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {kind: re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in data[kind]) + ")",
+                             re.IGNORECASE)
+            for kind in ("research", "tip")}
+
+
+def kind_of(sentence: str) -> CalloutKind | None:
+    """"research" for a research claim, "tip" for advice, None for anything else."""
+    for kind, pattern in cues().items():
+        if pattern.search(sentence):
+            return kind
+    return None
+
+
+def classify(sentences: tuple[str, ...]) -> tuple[tuple[str, CalloutKind], ...]:
+    """The sentences to set off as callouts, with their kind, in reading order."""
+    found = []
+    for sentence in sentences:
+        kind = kind_of(sentence)
+        if kind is not None:
+            found.append((sentence, kind))
+    return tuple(found)

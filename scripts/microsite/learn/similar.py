@@ -1,0 +1,98 @@
+"""Similarity by TF-IDF cosine over stemmed words: related pages, each page's takeaway, and
+the article's most central sentences (LexRank, Erkan & Radev 2004)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import Page
+from ..textutil import stems_of
+
+Vector = dict[str, float]
+
+RELATED_MAX = 3
+"""Most related pages shown on a page."""
+RELATED_MIN_SIMILARITY = 0.05
+"""Pages less alike than this are not related, however few others there are."""
+LEXRANK_THRESHOLD = 0.1
+"""Sentences less alike than this are not linked in the LexRank graph."""
+LEAD_BONUS = 0.15
+"""How much the first sentence of a page gains in the takeaway score: on short sections the
+lead sentence usually states the point."""
+
+
+def vectors(texts: Sequence[str]) -> list[Vector]:
+    """TF-IDF vectors of `texts`, each of unit length."""
+    bags = [Counter(stems_of(text)) for text in texts]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    n = len(texts)
+    result = []
+    for bag in bags:
+        vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1)
+                  for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        result.append({w: v / norm for w, v in vector.items()})
+    return result
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def relate(pages: tuple[Page, ...],
+           sentences: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """For each page, the paths of the most similar other pages, most similar first."""
+    texts = [" ".join((page.title, page.title, *sentences[page.path])) for page in pages]
+    vecs = vectors(texts)
+    related: dict[str, tuple[str, ...]] = {}
+    for i, page in enumerate(pages):
+        scored = sorted(((cosine(vecs[i], vecs[j]), other.path)
+                         for j, other in enumerate(pages) if j != i),
+                        key=lambda sp: (-sp[0], sp[1]))
+        related[page.path] = tuple(p for s, p in scored[:RELATED_MAX]
+                                   if s >= RELATED_MIN_SIMILARITY)
+    return related
+
+
+def takeaway(sentences: tuple[str, ...]) -> str:
+    """The sentence closest to the page's centroid, the lead sentence favoured a little."""
+    if not sentences:
+        return ""
+    vecs = vectors(sentences)
+    centroid: Vector = {}
+    for vec in vecs:
+        for w, v in vec.items():
+            centroid[w] = centroid.get(w, 0.0) + v
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centroid = {w: v / norm for w, v in centroid.items()}
+    scores = [cosine(vec, centroid) + (LEAD_BONUS if i == 0 else 0.0)
+              for i, vec in enumerate(vecs)]
+    return sentences[max(range(len(sentences)), key=lambda i: (scores[i], -i))]
+
+
+def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """The `count` most central sentences by LexRank, in their reading order."""
+    if len(sentences) <= count:
+        return sentences
+    vecs = vectors(sentences)
+    n = len(sentences)
+    links = [[j for j in range(n) if j != i and cosine(vecs[i], vecs[j]) >= LEXRANK_THRESHOLD]
+             for i in range(n)]
+    rank = [1.0 / n] * n
+    damping = 0.85
+    for _ in range(100):
+        new = [(1 - damping) / n + damping * sum(rank[j] / len(links[j]) for j in links[i])
+               for i in range(n)]
+        done = max(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-9
+        rank = new
+        if done:
+            break
+    top = sorted(range(n), key=lambda i: (-rank[i], i))[:count]
+    return tuple(sentences[i] for i in sorted(top))

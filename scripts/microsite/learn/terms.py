@@ -1,0 +1,249 @@
+"""Key terms: candidate phrases between break words (RAKE), scored per page by TF-IDF and
+owned by the page that discusses each most; abbreviations found Schwartz-Hearst style; for each
+term the sentence of the text that best explains it; and which first mentions to link.
+
+Terms are identified by the stems of their words, so "attachment style" and "attachment
+styles" are one term while "self-esteem" and "self-worth" stay two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from markdown.extensions.toc import slugify, unique
+
+from ..data.term_rules import (
+    ADJECTIVE_ENDINGS,
+    BREAKS,
+    GENERAL,
+    LINKS_PER_PAGE,
+    MAX_WORDS,
+    SPREAD_MAX,
+    TERMS_PER_PAGE,
+)
+from ..model import Page, Term
+from ..textutil import mention_pattern, stem_word
+from .text import words
+
+Key = tuple[str, ...]
+
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z]{0,8}[A-Z]s?)\)")
+_DEFINING = re.compile(r"^\W*(is|are|refers? to|means?|describes?|involves?|requires?|"
+                       r"occurs?|happens?|was|were)\b|^\s*,\s*(which|or)\b|^\s*\(")
+
+
+def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -> tuple[Term, ...]:
+    """The site's key terms, alphabetical, each with its owner page and best sentence."""
+    counts: dict[str, Counter[Key]] = {}
+    forms: dict[Key, Counter[str]] = defaultdict(Counter)
+    for page in pages:
+        counts[page.path] = Counter()
+        for sentence in sentences[page.path]:
+            for key, form in candidates(sentence):
+                counts[page.path][key] += 1
+                forms[key][form] += 1
+        for key, form in candidates(page.title):
+            forms[key][form] += 1
+    titles = {page.path: _title_keys(page.title) for page in pages}
+    owned = _owners(pages, counts, titles)
+    abbreviations = _abbreviations(pages, sentences)
+    terms: list[Term] = []
+    anchors: set[str] = set()
+    taken = {key for key, _ in owned}
+    for short, (long, path) in sorted(abbreviations.items()):
+        key = (stem_word(short),)
+        taken.add(key)
+        label = short
+        terms.append(Term(label=label, key=key, forms=(short,), page=path,
+                          anchor="", expansion=long))
+    for key, path in owned:
+        if key in {t.key for t in terms}:
+            continue
+        label = _label(forms[key])
+        terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
+    all_sentences = [(p.path, s) for p in pages for s in sentences[p.path]]
+    final = []
+    for term in sorted(terms, key=lambda t: t.label.lower()):
+        anchor = unique(slugify(term.label, "-") or "term", anchors)
+        definition = define(term, all_sentences)
+        if not definition:
+            continue  # named only in a heading: nothing in the prose to explain or link
+        final.append(Term(label=term.label, key=term.key, forms=term.forms, page=term.page,
+                          anchor=str(anchor), definition=definition, expansion=term.expansion))
+    return tuple(final)
+
+
+def candidates(text: str) -> Iterable[tuple[Key, str]]:
+    """Candidate phrases of `text` (runs of up to three words between break words and
+    punctuation), as (stems, the words as written)."""
+    run: list[tuple[str, int, int]] = []
+    for word, start, end in words(text) + [("", len(text) + 1, len(text) + 1)]:
+        gap = text[run[-1][2]:start] if run else ""
+        if not word or _breaks(word) or (gap and gap.strip()):
+            yield from _ngrams(run, text)
+            run = [] if not word or _breaks(word) else [(word, start, end)]
+        else:
+            run.append((word, start, end))
+
+
+def _breaks(word: str) -> bool:
+    lower = word.lower()
+    return (lower in BREAKS or len(lower) < 3 or lower.endswith("ly") or
+            not any(c.isalpha() for c in lower) or "'" in lower or "’" in lower)
+
+
+def _ngrams(run: list[tuple[str, int, int]], text: str) -> Iterable[tuple[Key, str]]:
+    for n in range(1, MAX_WORDS + 1):
+        for i in range(len(run) - n + 1):
+            part = run[i:i + n]
+            first, last = part[0][0].lower(), part[-1][0].lower()
+            if n == 1 and (last in GENERAL or last.endswith(ADJECTIVE_ENDINGS)) or _gerund(first):
+                continue  # a term is a noun phrase: no leading verb, no lone adjective
+            yield tuple(stem_word(w) for w, _, _ in part), text[part[0][1]:part[-1][2]]
+
+
+def _gerund(word: str) -> bool:
+    return len(word) > 5 and word.endswith("ing")
+
+
+def _title_keys(title: str) -> set[Key]:
+    return {key for key, _ in candidates(title)}
+
+
+def _owners(pages: tuple[Page, ...], counts: dict[str, Counter[Key]],
+            titles: dict[str, set[Key]]) -> list[tuple[Key, str]]:
+    """The terms each page owns: its best-scoring candidates that score best on it."""
+    total: Counter[Key] = Counter()
+    df: Counter[Key] = Counter()
+    for path, counter in counts.items():
+        total.update(counter)
+        df.update(set(counter) | titles[path])
+    n = len(pages)
+
+    def score(path: str, key: Key) -> float:
+        tf = counts[path][key] + (2 if key in titles[path] else 0)
+        idf = math.log((1 + n) / (1 + df[key])) + 1
+        return tf * idf * (1 + 0.5 * (len(key) - 1))
+
+    best: dict[Key, tuple[float, str]] = {}
+    for page in pages:
+        for key in set(counts[page.path]) | titles[page.path]:
+            in_title = key in titles[page.path]
+            if not in_title and total[key] < (2 if len(key) > 1 else 3):
+                continue  # one passing mention is no key term
+            if len(key) == 1 and df[key] > max(2, (SPREAD_MAX * (1.5 if in_title else 1)) * n):
+                continue  # a word every page uses is the article's topic, not a page's term
+            value = score(page.path, key)
+            if key not in best or value > best[key][0]:
+                best[key] = (value, page.path)
+    owned: list[tuple[Key, str]] = []
+    for page in pages:
+        mine = sorted(((v, k) for k, (v, p) in best.items() if p == page.path),
+                      key=lambda vk: (-vk[0], vk[1]))
+        chosen: list[Key] = []
+        for _, key in mine:
+            if any(_within(key, other) or _within(other, key) for other in chosen):
+                continue  # "self-esteem" and "low self-esteem": keep the better one
+            chosen.append(key)
+            if len(chosen) == TERMS_PER_PAGE:
+                break
+        owned += [(key, page.path) for key in chosen]
+    return owned
+
+
+def _within(short: Key, long: Key) -> bool:
+    return len(short) < len(long) and any(
+        long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _label(forms: Counter[str]) -> str:
+    """The usual spelling: lower case unless the text always capitalises it."""
+    form = sorted(forms.items(), key=lambda fc: (-fc[1], fc[0]))[0][0]
+    if any(f[:1].islower() for f in forms) or all(f.istitle() for f in forms):
+        return form if form.isupper() else form.lower()
+    return form
+
+
+def _forms(forms: Counter[str]) -> tuple[str, ...]:
+    unique_forms = {f for f in forms} | {f.lower() for f in forms}
+    return tuple(sorted(unique_forms, key=lambda f: (-len(f), f)))
+
+
+def _abbreviations(pages: tuple[Page, ...],
+                   sentences: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, str]]:
+    """Short forms defined in the text as "long form (SF)", with their long form and page."""
+    found: dict[str, tuple[str, str]] = {}
+    for page in pages:
+        for sentence in sentences[page.path]:
+            for match in _SHORT_FORM.finditer(sentence):
+                short = match.group(1)
+                long = long_form(short, sentence[: match.start()])
+                if long and short not in found:
+                    found[short] = (long, page.path)
+    return found
+
+
+def long_form(short: str, before: str) -> str:
+    """The long form that `short` abbreviates at the end of `before` (Schwartz & Hearst 2003),
+    or "" when none fits: every letter of the short form is found, in order, right to left,
+    and its first letter starts a word."""
+    letters = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+    span = min(len(letters) + 5, len(letters) * 2)
+    window = " ".join(before.split()[-span:])
+    at = len(window) - 1  # position in the window, moving left
+    for index in range(len(letters) - 1, -1, -1):
+        char = letters[index].lower()
+        if not char.isalnum():
+            continue
+        while at >= 0 and (window[at].lower() != char
+                           or (index == 0 and at > 0 and window[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return ""
+        at -= 1
+    start = window.rfind(" ", 0, at + 2) + 1
+    result = window[start:].strip(" ,;:")
+    return result if len(result) > len(short) and (" " in result or "-" in result) else ""
+
+
+def define(term: Term, sentences: list[tuple[str, str]]) -> str:
+    """The sentence that best explains `term`: one that defines it ("X is ...", "X, which"),
+    else its first mention on its own page, else its first mention anywhere."""
+    pattern = mention_pattern(term)
+    best: tuple[int, int, str] | None = None
+    for position, (path, sentence) in enumerate(sentences):
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        value = 0
+        if _DEFINING.search(sentence[match.end():]):
+            value += 3
+        if path == term.page:
+            value += 2
+        if len(sentence.split()) <= 40:
+            value += 1
+        if best is None or value > best[0]:
+            best = (value, position, sentence)
+    return best[2] if best else ""
+
+
+def plan_links(page: Page, sentences: tuple[str, ...],
+               terms: tuple[Term, ...]) -> tuple[tuple[str, str], ...]:
+    """Which terms to link at their first mention on `page`: to the page that owns each, or to
+    its glossary entry when `page` owns it; longest terms first, a few per page."""
+    text = " ".join(sentences)
+    found: list[tuple[int, Term]] = []
+    for term in terms:
+        match = mention_pattern(term).search(text)
+        if match:
+            found.append((match.start(), term))
+    cross = [(pos, t) for pos, t in found if t.page != page.path]
+    own = [(pos, t) for pos, t in found if t.page == page.path]
+    chosen = sorted(cross, key=lambda pt: (-len(pt[1].key), pt[0]))[: LINKS_PER_PAGE - 1]
+    chosen += sorted(own, key=lambda pt: pt[0])[: max(1, LINKS_PER_PAGE - len(chosen))]
+    targets = [(t.label, t.page if t.page != page.path else f"glossary.md#{t.anchor}")
+               for _, t in sorted(chosen, key=lambda pt: pt[0])]
+    return tuple(targets)

@@ -1,0 +1,45 @@
+"""The prose of pages as sentences and words: what every learning step reads."""
+
+from __future__ import annotations
+
+import re
+
+import textstat
+
+from ..model import Block, ListBlock, Page, Paragraph, Quote, Site
+from ..textutil import WORD, sentences
+
+_STEMMABLE = re.compile(r"[^\W\d_]")
+
+
+def content_pages(site: Site) -> tuple[Page, ...]:
+    """The pages that present a section of an article."""
+    return tuple(page for page in site.pages if page.kind == "section")
+
+
+def page_blocks(page: Page) -> tuple[Block, ...]:
+    """A page's own blocks, then its parts' blocks, in reading order."""
+    return page.blocks + tuple(b for part in page.parts for b in part.section.blocks)
+
+
+def page_sentences(page: Page) -> tuple[str, ...]:
+    """The sentences of a page's prose (paragraphs, quotes, list items), in order."""
+    found: list[str] = []
+    for block in page_blocks(page):
+        if isinstance(block, (Paragraph, Quote)):
+            found += sentences(block.text)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                found += sentences(item)
+    return tuple(found)
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """The words of `text` with their start and end offsets."""
+    return [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def reading_grade(texts: tuple[str, ...]) -> float:
+    """The Flesch-Kincaid grade of the text (0 for no text)."""
+    text = " ".join(texts)
+    return round(float(textstat.flesch_kincaid_grade(text)), 1) if text.strip() else 0.0
