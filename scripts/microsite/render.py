@@ -157,7 +157,7 @@ class Prose:
     def linked(self, text: str) -> str:
         """One line of prose, escaped, with links at the first mention of pending terms."""
         spans: list[tuple[str, str | None]] = [(" ".join(text.split()), None)]
-        for term, target in sorted(self.pending, key=lambda tt: -len(tt[0].label)):
+        for term, target in list(self.pending):  # in the lesson's order, as learn placed them
             pattern = study.mention(term)
             for index, (chunk, link) in enumerate(spans):
                 match = pattern.search(chunk) if link is None else None

@@ -46,7 +46,8 @@ def related(lesson: Lesson, page: Page, site: Site) -> list[str]:
     if not lesson.related:
         return []
     lines = [link_line(site.page(path), page.path, described=True) for path in lesson.related]
-    return ["## Related pages { data-search-exclude }", "", *links_block(lines)]
+    return ["## Related pages { data-search-exclude }", "",
+            *links_block(lines, "ms-links ms-related")]
 
 
 def questions(lesson: Lesson, page: Page) -> list[str]:

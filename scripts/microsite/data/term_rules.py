@@ -36,6 +36,8 @@ prefer prefers originate originates avoid avoids accept accepts cultivate cultiv
 recognize recognise recognizes struggle struggles pursue pursues transform transforms
 perpetuate perpetuates welcome welcomed remember requires require suggest suggests
 entail entails drive drives affect affects push pushes align aligns fulfil fulfill fulfills
+zero two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+fifty sixty hundred hundreds thousand thousands million half quarter dozen couple
 """.split())
 
 # Nouns too general to stand alone as a key term (they may still be part of a longer one).
@@ -45,7 +47,10 @@ kinds lot lots matter means number people person point points reason reasons res
 side sort step steps thing things time times type types use year years day days others one
 aspect aspects factor factors level levels process role individual individuals case cases
 thought thoughts importance impact challenge challenges change changes effort journey
-benefit benefits love feeling feelings
+benefit benefits love feeling feelings start end top bottom front back left right middle
+minute minutes hour hours second seconds week weeks month months gram grams kilogram
+kilograms litre litres liter liters metre metres meter meters degree degrees percent inch
+inches foot feet mile miles
 """.split())
 
 # Word endings of adjectives ("emotional", "effective", "anxious"): a one-word key term is a
@@ -53,7 +58,7 @@ benefit benefits love feeling feelings
 # "perspective", are lost with them; they still count inside longer terms).
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("al", "ive", "ous", "ful", "ic", "able", "ible", "less")
 
-SPREAD_MAX = 0.34
+SPREAD_MAX = 0.6
 """A one-word term found on more than this share of the pages is too general to be key
 (unless a heading names it)."""
 

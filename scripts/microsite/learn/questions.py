@@ -11,6 +11,8 @@ from ..textutil import mention_pattern
 
 QUESTIONS_MAX = 3
 """Most questions on one page."""
+QUESTIONS_MIN = 2
+"""Fewest questions on one page, when it has that many sentences."""
 OPTIONS = 4
 """Choices per question, the right one included."""
 BLANK = "_____"
@@ -49,7 +51,38 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...], site: S
             used_terms.add(term.label)
             used_sentences.add(index)
             break
-    return tuple(sorted(questions, key=lambda q: sentences.index(_source(q))))
+    # Too few: ask which page says a sentence (fresh sentences first; a short page may reuse one).
+    fresh = sorted(range(len(sentences)), key=lambda i: (i in used_sentences,
+                                                         sentences[i] == avoid, i))
+    asked = {q.prompt for q in questions}
+    for index in fresh:
+        if len(questions) >= QUESTIONS_MIN:
+            break
+        question = _which_page(page, sentences[index], site)
+        if question is not None and question.prompt not in asked:
+            questions.append(question)
+            asked.add(question.prompt)
+    return tuple(sorted(questions, key=lambda q: (sentences.index(_source(q)),
+                                                  q.prompt.startswith("Which page"))))
+
+
+def _which_page(page: Page, sentence: str, site: Site) -> Question | None:
+    """"Which page says this?": the page's own title among its neighbours' titles."""
+    folder = posixpath.dirname(page.path)
+    others = [p for p in site.pages if p.kind == "section" and p.path != page.path]
+    others.sort(key=lambda p: (posixpath.dirname(p.path) != folder, site.pages.index(p)))
+    titles = [p.title for p in others if p.title.lower() != page.title.lower()]
+    wrong = list(dict.fromkeys(titles))[: OPTIONS - 1]
+    if len(wrong) < 2:
+        return None
+    options = tuple(sorted([page.title, *wrong], key=str.lower))
+    return Question(
+        prompt=f"Which page of this site says this? “{sentence}”",
+        options=options,
+        answer=options.index(page.title),
+        explanation=f"The page says: “{sentence}”",
+        page=page.path,
+    )
 
 
 def _source(question: Question) -> str:

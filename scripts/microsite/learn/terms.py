@@ -39,13 +39,16 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     """The site's key terms, alphabetical, each with its owner page and best sentence."""
     counts: dict[str, Counter[Key]] = {}
     forms: dict[Key, Counter[str]] = defaultdict(Counter)
+    inside: dict[Key, Counter[str]] = defaultdict(Counter)  # spellings inside sentences
     for page in pages:
         counts[page.path] = Counter()
         for sentence in sentences[page.path]:
-            for key, form in candidates(sentence):
+            for key, form, start in candidates(sentence):
                 counts[page.path][key] += 1
                 forms[key][form] += 1
-        for key, form in candidates(page.title):
+                if start > 0:
+                    inside[key][form] += 1
+        for key, form, _ in candidates(page.title):
             forms[key][form] += 1
     titles = {page.path: _title_keys(page.title) for page in pages}
     owned = _owners(pages, counts, titles)
@@ -62,7 +65,7 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     for key, path in owned:
         if key in {t.key for t in terms}:
             continue
-        label = _label(forms[key])
+        label = _label(forms[key], inside[key])
         terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
     all_sentences = [(p.path, s) for p in pages for s in sentences[p.path]]
     final = []
@@ -76,9 +79,9 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     return tuple(final)
 
 
-def candidates(text: str) -> Iterable[tuple[Key, str]]:
+def candidates(text: str) -> Iterable[tuple[Key, str, int]]:
     """Candidate phrases of `text` (runs of up to three words between break words and
-    punctuation), as (stems, the words as written)."""
+    punctuation), as (stems, the words as written, where they start)."""
     run: list[tuple[str, int, int]] = []
     for word, start, end in words(text) + [("", len(text) + 1, len(text) + 1)]:
         gap = text[run[-1][2]:start] if run else ""
@@ -95,14 +98,15 @@ def _breaks(word: str) -> bool:
             not any(c.isalpha() for c in lower) or "'" in lower or "’" in lower)
 
 
-def _ngrams(run: list[tuple[str, int, int]], text: str) -> Iterable[tuple[Key, str]]:
+def _ngrams(run: list[tuple[str, int, int]], text: str) -> Iterable[tuple[Key, str, int]]:
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(run) - n + 1):
             part = run[i:i + n]
             first, last = part[0][0].lower(), part[-1][0].lower()
             if n == 1 and (last in GENERAL or last.endswith(ADJECTIVE_ENDINGS)) or _gerund(first):
                 continue  # a term is a noun phrase: no leading verb, no lone adjective
-            yield tuple(stem_word(w) for w, _, _ in part), text[part[0][1]:part[-1][2]]
+            start = part[0][1]
+            yield tuple(stem_word(w) for w, _, _ in part), text[start:part[-1][2]], start
 
 
 def _gerund(word: str) -> bool:
@@ -110,7 +114,7 @@ def _gerund(word: str) -> bool:
 
 
 def _title_keys(title: str) -> set[Key]:
-    return {key for key, _ in candidates(title)}
+    return {key for key, _, _ in candidates(title)}
 
 
 def _owners(pages: tuple[Page, ...], counts: dict[str, Counter[Key]],
@@ -134,7 +138,7 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, Counter[Key]],
             in_title = key in titles[page.path]
             if not in_title and total[key] < (2 if len(key) > 1 else 3):
                 continue  # one passing mention is no key term
-            if len(key) == 1 and df[key] > max(2, (SPREAD_MAX * (1.5 if in_title else 1)) * n):
+            if len(key) == 1 and df[key] > max(3, SPREAD_MAX * n):
                 continue  # a word every page uses is the article's topic, not a page's term
             value = score(page.path, key)
             if key not in best or value > best[key][0]:
@@ -159,12 +163,13 @@ def _within(short: Key, long: Key) -> bool:
         long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def _label(forms: Counter[str]) -> str:
-    """The usual spelling: lower case unless the text always capitalises it."""
+def _label(forms: Counter[str], inside: Counter[str]) -> str:
+    """The usual spelling inside sentences (so "Paris" and "CBT" keep their capitals); for a
+    term seen only in headings or at sentence starts, lower case unless it is an acronym."""
+    if inside:
+        return sorted(inside.items(), key=lambda fc: (-fc[1], fc[0]))[0][0]
     form = sorted(forms.items(), key=lambda fc: (-fc[1], fc[0]))[0][0]
-    if any(f[:1].islower() for f in forms) or all(f.istitle() for f in forms):
-        return form if form.isupper() else form.lower()
-    return form
+    return form if form.isupper() else form.lower()
 
 
 def _forms(forms: Counter[str]) -> tuple[str, ...]:
@@ -232,18 +237,22 @@ def define(term: Term, sentences: list[tuple[str, str]]) -> str:
 
 def plan_links(page: Page, sentences: tuple[str, ...],
                terms: tuple[Term, ...]) -> tuple[tuple[str, str], ...]:
-    """Which terms to link at their first mention on `page`: to the page that owns each, or to
-    its glossary entry when `page` owns it; longest terms first, a few per page."""
+    """Which terms to link at their first mention on `page`, in the order to apply them: first
+    terms other pages own (to that page; longest first), then the page's own (to their glossary
+    entries); a few per page, and never two on the same words."""
     text = " ".join(sentences)
-    found: list[tuple[int, Term]] = []
-    for term in terms:
-        match = mention_pattern(term).search(text)
-        if match:
-            found.append((match.start(), term))
-    cross = [(pos, t) for pos, t in found if t.page != page.path]
-    own = [(pos, t) for pos, t in found if t.page == page.path]
-    chosen = sorted(cross, key=lambda pt: (-len(pt[1].key), pt[0]))[: LINKS_PER_PAGE - 1]
-    chosen += sorted(own, key=lambda pt: pt[0])[: max(1, LINKS_PER_PAGE - len(chosen))]
-    targets = [(t.label, t.page if t.page != page.path else f"glossary.md#{t.anchor}")
-               for _, t in sorted(chosen, key=lambda pt: pt[0])]
-    return tuple(targets)
+    cross = sorted((t for t in terms if t.page != page.path), key=lambda t: (-len(t.key), t.label))
+    own = sorted((t for t in terms if t.page == page.path), key=lambda t: (-len(t.key), t.label))
+    taken: list[tuple[int, int]] = []
+    links: list[tuple[str, str]] = []
+    for group, budget in ((cross, LINKS_PER_PAGE - 1), (own, LINKS_PER_PAGE)):
+        for term in group:
+            if len(links) >= budget:
+                break
+            for match in mention_pattern(term).finditer(text):
+                if all(match.end() <= start or match.start() >= end for start, end in taken):
+                    taken.append((match.start(), match.end()))
+                    target = term.page if term in cross else f"glossary.md#{term.anchor}"
+                    links.append((term.label, target))
+                    break
+    return tuple(links)
