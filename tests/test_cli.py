@@ -51,7 +51,7 @@ def test_outline_tree_is_readable() -> None:
     (lambda d: d, "is a folder"),
     (lambda d: _file(d, "empty.txt", b""), "empty"),
     (lambda d: _file(d, "blank.txt", b"  \n\t\n\xc2\xa0\n"), "empty"),
-    (lambda d: _file(d, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
+    (lambda d: _file(d, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "PNG image"),
     (lambda d: _file(d, "nul.txt", b"Title\n\nText\x00more."), "binary"),
 ])
 def test_bad_input_gets_one_line_and_status_2(tmp_path: Path, make, message: str) -> None:

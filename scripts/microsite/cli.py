@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
+from .data.outline_rules import Rules
 from .errors import MicrositeError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,6 +34,16 @@ _SPLIT = click.option(
     " per top-level section; 3: subsections too). Default: subsections get pages when they"
     " are substantial.",
 )
+
+
+_MAX_SIZE = click.option(
+    "--max-size", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+    help="Largest article file to read, in megabytes.",
+)
+
+
+def _rules(max_size: float) -> Rules:
+    return Rules(max_bytes=int(max_size * 1024 * 1024))
 
 
 class Problem(click.ClickException):
@@ -73,8 +84,10 @@ def main() -> None:
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a tree.")
 @_SPLIT
+@_MAX_SIZE
 @_speaks
-def outline_command(source: Path, as_json: bool, split_level: int | None) -> None:
+def outline_command(source: Path, as_json: bool, split_level: int | None,
+                    max_size: float) -> None:
     """Show the structure inferred from SOURCE, and the page each heading lands on.
 
     Nothing is written. Correct a wrong guess by marking headings in the text with `##` and
@@ -82,7 +95,7 @@ def outline_command(source: Path, as_json: bool, split_level: int | None) -> Non
     from .pipeline import plan_site
     from .render import outline_json
 
-    data = outline_json(plan_site([source], split_level))
+    data = outline_json(plan_site([source], split_level, _rules(max_size)))
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -101,9 +114,10 @@ def outline_command(source: Path, as_json: bool, split_level: int | None) -> Non
 @_SPLIT
 @click.option("--force", is_flag=True,
               help="Overwrite generated pages even where they were edited by hand.")
+@_MAX_SIZE
 @_speaks
 def build_command(sources: Sequence[Path], project: Path, split_level: int | None,
-                  force: bool) -> None:
+                  force: bool, max_size: float) -> None:
     """Generate PROJECT/docs/ from the SOURCE articles and build the site into PROJECT/site/.
 
     A PROJECT without mkdocs.yml is set up first (mkdocs.yml, overrides/, a GitHub Pages
@@ -112,7 +126,7 @@ def build_command(sources: Sequence[Path], project: Path, split_level: int | Non
     from .pipeline import build
 
     _check_sources(sources)
-    report = build(sources, project, split_level, force)
+    report = build(sources, project, split_level, force, _rules(max_size))
     _tell(report, project)
     click.echo(f"Built the site in {project / 'site'}")
 
@@ -123,9 +137,10 @@ def build_command(sources: Sequence[Path], project: Path, split_level: int | Non
 @_SPLIT
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1.")
+@_MAX_SIZE
 @_speaks
 def serve_command(sources: Sequence[Path], project: Path, split_level: int | None,
-                  port: int) -> None:
+                  port: int, max_size: float) -> None:
     """Generate the site from the SOURCE articles and serve it on http://127.0.0.1:PORT.
 
     The page reloads when the site changes, and the pages are generated again when a SOURCE
@@ -134,7 +149,8 @@ def serve_command(sources: Sequence[Path], project: Path, split_level: int | Non
     from .pipeline import generate
 
     _check_sources(sources)
-    _tell(generate(sources, project, split_level), project)
+    rules = _rules(max_size)
+    _tell(generate(sources, project, split_level, rules=rules), project)
     server = run_mkdocs.serve(project, port)
     stamps = _stamps(sources)
     try:
@@ -143,7 +159,7 @@ def serve_command(sources: Sequence[Path], project: Path, split_level: int | Non
             if _stamps(sources) != stamps:
                 stamps = _stamps(sources)
                 try:
-                    _tell(generate(sources, project, split_level), project)
+                    _tell(generate(sources, project, split_level, rules=rules), project)
                 except MicrositeError as error:  # keep serving the last good pages
                     click.echo(f"microsite: {error}", err=True)
     except KeyboardInterrupt:

@@ -16,8 +16,16 @@ from .data.outline_rules import CLOSING_PUNCTUATION, DEFAULT_RULES, LIST_MARKER,
 from .errors import InputError
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
 
-MAX_BYTES = 20 * 1024 * 1024
-"""Default size limit of one article: far above any article, far below what would hurt."""
+# Signatures of binary files people may pass by mistake, with what to call them.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"), (b"PK\x03\x04", "a zip archive (or .docx, .epub)"),
+    (b"\x1f\x8b", "a gzip archive"), (b"\x7fELF", "a program"),
+    (b"MZ\x90\x00", "a Windows program"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"), (b"{\\rtf", "an RTF document"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_SHARE = 0.01  # more control characters than this and it is not text
 
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(={3,}|-{3,})[ \t]*$")
@@ -30,8 +38,9 @@ _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")")
 _WRAP_MIN_WIDTH = 40  # lines wrapped by an editor are at least this wide
 
 
-def read_file(path: Path, rules: Rules = DEFAULT_RULES, max_bytes: int = MAX_BYTES) -> Source:
+def read_file(path: Path, rules: Rules = DEFAULT_RULES) -> Source:
     """Read the article at `path` into blocks, or raise InputError saying what is wrong."""
+    max_bytes = rules.max_bytes
     if not path.exists():
         raise InputError(f"{path}: no such file. Check the path, or give the article's file.")
     if path.is_dir():
@@ -41,7 +50,7 @@ def read_file(path: Path, rules: Rules = DEFAULT_RULES, max_bytes: int = MAX_BYT
         if size > max_bytes:
             raise InputError(
                 f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit for one article."
-                " Split it into several files."
+                " Split it into several files, or raise the limit with --max-size."
             )
         data = path.read_bytes()
     except OSError as error:
@@ -67,9 +76,13 @@ def read_bytes(name: str, data: bytes, rules: Rules = DEFAULT_RULES) -> Source:
 
 
 def decode(name: str, data: bytes) -> str:
-    """Bytes to text: UTF-8 or UTF-16 (with or without BOM), else the Windows-1252 of old pages.
-
-    Line endings of every kind become `\\n`."""
+    """Bytes to text: UTF-8 or UTF-16 (with or without BOM); bytes that are not UTF-8 are
+    read as Windows-1252, the encoding of old Western pages, so a file that mixes the two is
+    read too. Line endings of every kind become `\\n`."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"{name}: is {kind}, not a text article. Save the article as"
+                             " plain text (.txt) and give that file.")
     boms = {codecs.BOM_UTF8: "utf-8-sig", codecs.BOM_UTF16_LE: "utf-16",
             codecs.BOM_UTF16_BE: "utf-16"}
     encoding = next((name for bom, name in boms.items() if data.startswith(bom)), None)
@@ -82,17 +95,28 @@ def decode(name: str, data: bytes) -> str:
             )
         encoding = encoding or "utf-8"
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"{name}: the text is neither UTF-8 nor Windows-1252. Save it as UTF-8."
-            ) from error
-    if "\x00" in text:
-        raise InputError(f"{name}: holds NUL characters, so it is not plain text.")
+        text = data.decode(encoding, errors=_LEGACY if encoding.startswith("utf-8") else "strict")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: is not valid {encoding.upper()} text. Save it as UTF-8."
+                         ) from error
+    if "\x00" in text or len(_CONTROL.findall(text)) > _CONTROL_SHARE * len(text):
+        raise InputError(f"{name}: holds control characters, so it is not plain text."
+                         " Give a text file.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _legacy_byte(error: UnicodeError) -> tuple[str, int]:
+    """Decode a byte that is not UTF-8 as Windows-1252 (Latin-1 for its five gaps)."""
+    assert isinstance(error, UnicodeDecodeError)
+    byte = error.object[error.start:error.start + 1]
+    try:
+        return byte.decode("cp1252"), error.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), error.start + 1
+
+
+_LEGACY = "microsite-cp1252"
+codecs.register_error(_LEGACY, _legacy_byte)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -72,12 +72,14 @@ class Rules:
     """Longest slug for a page's file name; longer ones are cut at a hyphen."""
     description_max_chars: int = 160
     """Longest page description, the limit search engines show."""
+    max_bytes: int = 20 * 1024 * 1024
+    """Largest article file read: far above any article, far below what would hurt."""
 
     def __post_init__(self) -> None:
         for name in ("heading_max_words", "heading_max_chars", "title_max_words",
                      "figure_alt_min_words",
                      "list_item_max_words", "hub_lookahead", "slug_max_chars",
-                     "description_max_chars"):
+                     "description_max_chars", "max_bytes"):
             if getattr(self, name) < 1:
                 raise ValueError(f"Rules.{name} must be at least 1")
         if not 0 < self.hub_ratio < 1:

@@ -69,10 +69,11 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...], site: S
 def _which_page(page: Page, sentence: str, site: Site) -> Question | None:
     """"Which page says this?": the page's own title among its neighbours' titles."""
     folder = posixpath.dirname(page.path)
-    others = [p for p in site.pages if p.kind == "section" and p.path != page.path]
-    others.sort(key=lambda p: (posixpath.dirname(p.path) != folder, site.pages.index(p)))
-    titles = [p.title for p in others if p.title.lower() != page.title.lower()]
-    wrong = list(dict.fromkeys(titles))[: OPTIONS - 1]
+    sections = [p for p in site.pages if p.kind == "section" and p.path != page.path
+                and p.title.lower() != page.title.lower()]
+    siblings = [p.title for p in sections if posixpath.dirname(p.path) == folder]
+    others = [p.title for p in sections if posixpath.dirname(p.path) != folder]
+    wrong = list(dict.fromkeys(siblings + others))[: OPTIONS - 1]
     if len(wrong) < 2:
         return None
     options = tuple(sorted([page.title, *wrong], key=str.lower))
@@ -93,7 +94,7 @@ def _distractors(page: Page, sentence: str, answer: Term, terms: tuple[Term, ...
                  site: Site) -> list[str]:
     """Key terms of sibling pages first, then of any page, that the sentence does not use."""
     folder = posixpath.dirname(page.path)
-    order = {p.path: i for i, p in enumerate(site.pages)}
+    order = {p.path: i for i, p in enumerate(site.pages)}  # built once per question: cheap
 
     def rank(term: Term) -> tuple[int, int, str]:
         sibling = posixpath.dirname(term.page) == folder and term.page != page.path
