@@ -60,8 +60,11 @@ def test_users_own_file_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "docs/notes.md").write_text("notes\n", encoding="utf-8")
     report = write(tmp_path, _output(index="generated\n"))
     assert report.kept == ("docs/index.md",)
+    assert report.added == ("docs/notes.md",)
     assert (tmp_path / "docs/index.md").read_text(encoding="utf-8") == "mine\n"
     assert (tmp_path / "docs/notes.md").read_text(encoding="utf-8") == "notes\n"
+    nav = current_nav((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert nav == NAV + '- "notes.md"\n'  # after the generated pages
 
 
 def test_pages_no_longer_generated_are_removed_unless_edited(tmp_path: Path) -> None:
@@ -115,3 +118,35 @@ def test_damaged_manifest_is_a_clear_error(tmp_path: Path) -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     write(tmp_path, _output(index="home\n", a="A\n"))
     assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_temporaries_of_a_killed_run_are_cleared(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n"))
+    left = tmp_path / "docs" / ".index.md.ab12_x9z.tmp"
+    left.write_text("half a pa", encoding="utf-8")
+    mine = tmp_path / "docs" / ".my-notes.tmp"
+    mine.write_text("keep", encoding="utf-8")
+    write(tmp_path, _output(index="home\n"))
+    assert not left.exists()
+    assert mine.exists()
+
+
+def test_failed_staging_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, _output(index="home\n", a="A\n"))
+    import microsite.write as module
+
+    real = module._stage
+    calls = []
+
+    def failing(path: Path, data: bytes) -> Path:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(path))
+        return real(path, data)
+
+    monkeypatch.setattr(module, "_stage", failing)
+    with pytest.raises(Exception, match="No space left"):
+        write(tmp_path, _output(index="home 2\n", a="A 2\n"))
+    assert (tmp_path / "docs/index.md").read_text(encoding="utf-8") == "home\n"
+    assert (tmp_path / "docs/a.md").read_text(encoding="utf-8") == "A\n"
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -187,6 +187,8 @@ def _tell(report: Any, project: Path) -> None:
         click.echo(f"Set up a new site project in {project} (mkdocs.yml, overrides/, workflow)")
     click.echo(f"Wrote {len(report.written)} files, {len(report.unchanged)} unchanged,"
                f" {len(report.removed)} removed")
+    for path in report.added:
+        click.echo(f"Listed {path} in the nav: a page of your own")
     for path in report.kept:
         click.echo(f"Kept {path}: it was changed by hand (use --force to overwrite)", err=True)
 

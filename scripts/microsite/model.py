@@ -316,5 +316,7 @@ class WriteReport:
     """Files the user changed or added that the run left alone."""
     removed: tuple[str, ...]
     """Generated files no longer generated, deleted."""
+    added: tuple[str, ...] = ()
+    """Pages of the user's own under docs/, put in the nav after the generated ones."""
     scaffolded: bool = False
     """True when the run created mkdocs.yml and the project skeleton."""

@@ -25,6 +25,7 @@ MANIFEST = Path(".microsite") / "manifest.json"
 CONFIG = "mkdocs.yml"
 _NAV_BLOCK = re.compile(r"^nav:[^\n]*\n(?:(?:[ \t-][^\n]*)?\n)*", re.MULTILINE)
 _SCAFFOLD_NAME = "{{ site_name }}"
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what tempfile.mkstemp names
 
 
 def write(project: Path, output: Output, force: bool = False) -> WriteReport:
@@ -42,10 +43,12 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     scaffolded = not (project / CONFIG).exists()
     if scaffolded:
         scaffold(project, output.site_name)
+    _remove_stale_temporaries(project)
     recorded = _load_manifest(project)
     wanted = {f"docs/{f.path}": f.text for f in output.files}
     written, unchanged, kept = [], [], []
     hashes: dict[str, str] = {}
+    changes: dict[Path, bytes] = {}
     for rel, text in wanted.items():
         target = project / rel
         current = target.read_bytes() if target.exists() else None
@@ -54,13 +57,14 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
             unchanged.append(rel)
             hashes[rel] = _hash(new)
         elif current is None or force or recorded.get(rel) == _hash(current):
-            atomic_write(target, new)
+            changes[target] = new
             written.append(rel)
             hashes[rel] = _hash(new)
         else:
             kept.append(rel)
             if rel in recorded:  # still ours, and still edited: keep watching it
                 hashes[rel] = recorded[rel]
+    replace_all(changes)
     removed = []
     for rel, digest in sorted(recorded.items()):
         target = project / rel
@@ -72,12 +76,56 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
             _prune_empty(target.parent, project / "docs")
         else:
             kept.append(rel)
-    nav_hash = _update_nav(project, output.nav_yaml, recorded.get(CONFIG), force, kept)
+    added = _users_pages(project, set(wanted) | set(recorded))
+    nav_yaml = output.nav_yaml + "".join(f"- {json.dumps(rel[5:])}\n" for rel in added)
+    nav_hash = _update_nav(project, nav_yaml, recorded.get(CONFIG), force, kept)
     if nav_hash:
         hashes[CONFIG] = nav_hash
     _save_manifest(project, hashes)
     return WriteReport(written=tuple(written), unchanged=tuple(unchanged), kept=tuple(kept),
-                       removed=tuple(removed), scaffolded=scaffolded)
+                       removed=tuple(removed), added=tuple(added), scaffolded=scaffolded)
+
+
+def replace_all(changes: dict[Path, bytes]) -> None:
+    """Write every changed file beside its target first, then rename them all into place: an
+    error (or a kill) while writing leaves every target as it was; one during the renames
+    leaves each file whole, old or new, and the next run finishes the job."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in changes.items():
+            staged.append((_stage(target, data), target))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
+
+
+def _users_pages(project: Path, ours: set[str]) -> list[str]:
+    """Markdown pages under docs/ that the user added (not generated, not recorded as ours),
+    sorted: they go in the nav after the generated pages."""
+    docs = project / "docs"
+    if not docs.is_dir():
+        return []
+    found = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(project).as_posix()
+        inside = path.relative_to(docs).parts
+        if rel not in ours and not any(p.startswith(".") for p in inside) and \
+                inside[0] != "includes":
+            found.append(rel)
+    return found
+
+
+def _remove_stale_temporaries(project: Path) -> None:
+    """Temporary files a killed run left beside its targets (names `.NAME.XXXX.tmp`)."""
+    found = list(project.glob(".*.tmp")) + list((project / MANIFEST.parent).glob(".*.tmp"))
+    if (project / "docs").is_dir():
+        found += (project / "docs").rglob(".*.tmp")
+    for path in found:
+        if _TEMPORARY.match(path.name):
+            path.unlink()
 
 
 def scaffold(project: Path, site_name: str) -> None:
@@ -145,6 +193,11 @@ def _update_nav(project: Path, nav_yaml: str, recorded: str | None, force: bool,
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader never sees a partly written file."""
+    os.replace(_stage(path, data), path)
+
+
+def _stage(path: Path, data: bytes) -> Path:
+    """`data` written to a temporary file beside `path`, ready to be renamed onto it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -152,10 +205,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, mode)  # mkstemp makes files private; pages are ordinary files
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return Path(tmp)
 
 
 def _load_manifest(project: Path) -> dict[str, str]:
