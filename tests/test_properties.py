@@ -1,0 +1,128 @@
+"""Property: for any text, either a clean refusal (InputError, exit 2) or pages that hold every
+block of the article as literal text, with no markup the article did not have as text."""
+
+from __future__ import annotations
+
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO, body_text
+from microsite.clean import clean
+from microsite.errors import InputError
+from microsite.model import Figure, ListBlock
+from microsite.pipeline import build, render_site
+from microsite.read import read_bytes
+
+NASTY = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:y)",
+         "![i](http://h/x.png)", "<!-- c -->", "{: onclick=z }", "!!! note", "??? tip",
+         '--8<-- "/etc/passwd"', ";--8<-- 'x'", "{{ x }}", "{% y %}", "---", "***", "# h",
+         "1. item", "- item", "> quote", "| a | b |", "`code`", "*em*", "__st__", "&amp;",
+         "\t\tcode", "    code", "*[ABBR]: x", "[^1]", "$x$", ":smile:", "~~del~~", "==m==",
+         "\\", "<div markdown>", "&#60;", "https://x.y/z"]
+WORD = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zl", "Zp"]),
+               min_size=1, max_size=12)
+LINE = st.one_of(
+    st.sampled_from(NASTY),
+    st.lists(st.one_of(WORD, st.sampled_from(NASTY)), min_size=1, max_size=14).map(" ".join),
+    st.lists(st.sampled_from(["Garden", "Soil", "Water", "The", "of", "Light"]), min_size=1,
+             max_size=4).map(" ".join),
+    st.just(""),
+)
+ARTICLE = st.lists(LINE, min_size=1, max_size=30).map("\n".join)
+
+ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "ul", "ol", "li", "div",
+                "details", "summary", "strong", "em", "figure", "figcaption", "span", "abbr",
+                "blockquote", "code", "hr"}  # hr: the section cards use it
+
+
+class Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.bad.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript"):
+                self.bad.append(f"{tag} {name}={value}")
+
+    def handle_comment(self, data: str) -> None:
+        if data.strip() != "material/tags":  # the topics page's marker for the tags plugin
+            self.bad.append(f"<!--{data}-->")
+
+
+def _converter(docs: Path) -> markdown.Markdown:
+    config = yaml.safe_load((REPO / "scripts/microsite/scaffold/mkdocs.yml").read_text("utf-8")
+                            .replace("{{ site_name }}", "x"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = dict(options or {})
+    configs["pymdownx.snippets"]["base_path"] = [str(docs)]
+    return markdown.Markdown(extensions=[*names, "meta"], extension_configs=configs)
+
+
+def _texts(text: str) -> list[str]:
+    source = clean(read_bytes("article.txt", text.encode("utf-8")))
+    found = []
+    for block in source.blocks:
+        if isinstance(block, ListBlock):
+            found += block.items
+        elif isinstance(block, Figure):
+            found += [block.alt, block.caption]
+        else:
+            found.append(block.text)
+    return [" ".join(t.split()) for t in found if t.strip()]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ARTICLE)
+def test_any_article_is_refused_cleanly_or_kept_literally(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("prop")
+    source = folder / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    try:
+        output = render_site([source])
+    except InputError as error:
+        assert str(error).startswith("article.txt: ")
+        return
+    docs = folder / "docs"
+    for file in output.files:
+        (docs / file.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / file.path).write_text(file.text, encoding="utf-8")
+    converter = _converter(docs)
+    shown = ""
+    for file in output.files:
+        if file.path.startswith("includes/"):
+            continue
+        converter.reset()
+        page = converter.convert(file.text.split("---\n", 2)[2])
+        checker = Markup()
+        checker.feed(page)
+        assert not checker.bad, (file.path, checker.bad)
+        shown += " " + body_text(f'<article class="md-content__inner">{page}</article>')
+    for piece in _texts(text):
+        assert piece in shown, piece
+
+
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ARTICLE.filter(lambda t: len(t.split()) > 3))
+def test_any_article_builds_strictly(tmp_path_factory, text: str) -> None:  # type: ignore[no-untyped-def]
+    project = tmp_path_factory.mktemp("strict")
+    source = project / "article.txt"
+    source.write_text(text, encoding="utf-8")
+    try:
+        build([source], project)
+    except InputError:
+        return
+    assert (project / "site" / "index.html").exists()
+    shutil.rmtree(project)
+
