@@ -99,7 +99,9 @@ def decode(name: str, data: bytes) -> str:
     except UnicodeDecodeError as error:
         raise InputError(f"{name}: is not valid {encoding.upper()} text. Save it as UTF-8."
                          ) from error
-    if "\x00" in text or len(_CONTROL.findall(text)) > _CONTROL_SHARE * len(text):
+    if "\x00" in text:
+        raise InputError(f"{name}: holds NUL characters, so it is not plain text.")
+    if len(_CONTROL.findall(text)) > _CONTROL_SHARE * len(text):
         raise InputError(f"{name}: holds control characters, so it is not plain text."
                          " Give a text file.")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -8,6 +8,7 @@ set, in which case they fail saying what is missing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
@@ -104,9 +105,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_url(browser_site: Path) -> Iterator[str]:
-    """Base URL ("http://127.0.0.1:PORT/") of the fresh site, served from a background thread
-    on a port the OS picks, for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(browser_site))
+    """Base URL ("http://127.0.0.1:PORT/") of the fresh site, for the whole session."""
+    with serve(browser_site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 from a background thread, on a port the OS picks;
+    yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
