@@ -51,6 +51,7 @@ REJECTED = [
     ("pdf", _bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "x.pdf"), "PDF document"),
     ("nul-byte", _bytes(b"Title\n\nSome text\x00 more."), "NUL bytes"),
     ("control-bytes", _bytes(bytes(range(1, 9)) * 40), "control characters"),
+    ("broken-utf16", _bytes(b"\xff\xfeT\x00i\x00\x00\xd8"), "not valid UTF-16"),
     ("over-limit", _bytes(b"Title\n\n" + b"word " * 300_000), "over the"),
 ]
 
