@@ -15,6 +15,7 @@ from pathlib import Path
 from .data.outline_rules import CLOSING_PUNCTUATION, DEFAULT_RULES, LIST_MARKER, Rules
 from .errors import InputError
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
+from .read_markup import read_markdown
 
 # Signatures of binary files people may pass by mistake, with what to call them.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -66,8 +67,8 @@ def read_bytes(name: str, data: bytes, rules: Rules = DEFAULT_RULES) -> Source:
     reader = READERS.get(detect_format(name, text))
     if reader is None:
         raise InputError(
-            f"{name}: only plain-text articles (.txt) can be read so far. Save the article as"
-            " plain text."
+            f"{name}: web pages (.html) cannot be read yet; give the article as plain text"
+            " (.txt) or Markdown (.md)."
         )
     source = reader(name, text, rules)
     if not source.blocks:
@@ -302,5 +303,8 @@ def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-READERS: dict[str, Callable[[str, str, Rules], Source]] = {"txt": read_text}
+READERS: dict[str, Callable[[str, str, Rules], Source]] = {
+    "txt": read_text,
+    "md": read_markdown,
+}
 """Format name to reader: each turns decoded text into blocks."""

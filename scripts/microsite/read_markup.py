@@ -1,0 +1,154 @@
+"""Markdown articles: rendered with Python-Markdown, then read back as blocks by an HTML block
+reader, the one a saved web page will go through too. After this, nothing knows the format.
+
+The Markdown's headings are the outline, as given; a `title` in front matter, or else a first
+`#` heading, is the title. Script and style elements carry no article text and are dropped;
+every other piece of text becomes a block.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import yaml
+
+from .data.outline_rules import DEFAULT_RULES, Rules
+from .errors import InputError
+from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+_WS = re.compile(r"\s+")
+_EXTENSIONS = ["extra", "sane_lists"]
+_BLOCKS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figcaption",
+           "dt", "dd", "tr", "caption"}
+
+
+def read_markdown(name: str, text: str, rules: Rules = DEFAULT_RULES) -> Source:
+    """A Markdown article as blocks; its front-matter title, if any, as a level-1 heading."""
+    title = ""
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as error:
+            raise InputError(f"{name}: the front matter at the top is not valid YAML"
+                             f" ({error.__class__.__name__}). Fix it or remove it.") from error
+        if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+            title = meta["title"]
+        text = text[match.end():]
+    html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    blocks = read_html_blocks(html)
+    if title and not any(isinstance(b, Heading) and b.level == 1 for b in blocks):
+        blocks = (Heading(text=_fold(title), level=1), *blocks)
+    return Source(name=name, blocks=blocks)
+
+
+def read_html_blocks(html: str) -> tuple[Block, ...]:
+    """The blocks of an HTML fragment: headings, paragraphs, lists, quotes and figures."""
+    reader = _BlockReader()
+    reader.feed(html)
+    reader.close()
+    return tuple(reader.blocks)
+
+
+class _BlockReader(HTMLParser):
+    """Turns HTML into blocks, in document order. Text outside any block element is a
+    paragraph of its own; an image is a figure (its alt text, and a figcaption if any)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.text: list[str] = []
+        self.open: list[str] = []  # the block elements open now
+        self.skip = 0  # inside script or style
+        self.items: list[str] = []
+        self.lists: list[bool] = []  # ordered?, per open list
+        self.figure: tuple[str, str] | None = None  # (alt, caption) while in <figure>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template"):
+            self.skip += 1
+        elif tag in ("ul", "ol"):
+            self._flush_item()
+            self.lists.append(tag == "ol")
+        elif tag == "figure":
+            self._flush()
+            self.figure = ("", "")
+        elif tag == "img":
+            alt = _fold(dict(attrs).get("alt") or "")
+            if self.figure is not None:
+                self.figure = (alt, self.figure[1])
+            elif alt:
+                self._flush()
+                self.blocks.append(Figure(alt=alt, caption=""))
+        elif tag == "br":
+            self.text.append(" ")
+        elif tag in ("td", "th") and "tr" in self.open and "".join(self.text).strip():
+            self.text.append(" | ")  # a table row is one paragraph, its cells kept apart
+        elif tag in _BLOCKS:
+            if tag == "li":
+                self._flush_item()
+            elif not (self.open and self.open[-1] in ("li", "blockquote")):
+                self._flush()
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("ul", "ol") and self.lists:
+            self._flush_item()
+            ordered = self.lists.pop()
+            if self.items and not self.lists:
+                self.blocks.append(ListBlock(items=tuple(self.items), ordered=ordered))
+                self.items = []
+        elif tag == "figure" and self.figure is not None:
+            alt, caption = self.figure
+            self.figure = None
+            caption = caption or _fold("".join(self.text))
+            self.text = []
+            if alt or caption:
+                self.blocks.append(Figure(alt=alt, caption=caption))
+        elif tag in _BLOCKS and tag in self.open:
+            while self.open and self.open.pop() != tag:
+                pass
+            if tag == "figcaption" and self.figure is not None:
+                self.figure = (self.figure[0], _fold("".join(self.text)))
+                self.text = []
+            elif tag != "li" and not (self.lists and tag == "p"):  # a list item's paragraph
+                self._flush(tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush_item()
+        if self.items:
+            self.blocks.append(ListBlock(items=tuple(self.items), ordered=False))
+        self._flush()
+
+    def _flush_item(self) -> None:
+        if self.lists:
+            text = _fold("".join(self.text))
+            self.text = []
+            if text:
+                self.items.append(text)
+
+    def _flush(self, tag: str = "p") -> None:
+        text = _fold("".join(self.text))
+        self.text = []
+        if not text or self.figure is not None:
+            return
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.blocks.append(Heading(text=text, level=int(tag[1])))
+        elif tag == "blockquote" or "blockquote" in self.open:
+            self.blocks.append(Quote(text=text))
+        else:
+            self.blocks.append(Paragraph(text=text))
+
+
+def _fold(text: str) -> str:
+    return _WS.sub(" ", text).strip()
