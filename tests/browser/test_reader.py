@@ -175,8 +175,7 @@ def test_hovering_a_term_shows_its_tooltip(reader: Callable[..., tuple[Page, Pag
 
 def _tab_until(page: Page, predicate_js: str) -> int:
     """Press Tab until `predicate_js` (a JS function of the focused element) is true; returns
-    the number of presses. Not reaching it fails the test outright (not an AssertionError, so
-    that a strict xfail on the tooltip never hides a lost tab stop)."""
+    the number of presses; not reaching it fails the test outright."""
     for presses in range(1, MAX_TABS + 1):
         page.keyboard.press("Tab")
         if page.evaluate(f"({predicate_js})(document.activeElement)"):
@@ -191,13 +190,6 @@ FOCUS_ON_TERM_JS = f"""el => el.textContent.trim() === {TERM!r} &&
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "keyboard users never see a glossary tooltip: Material 9.8 mounts the tooltip on the "
-    "abbr[title] itself (mountInlineTooltip2) and shows it while the abbr is hovered or "
-    "abbr.contains(document.activeElement); it makes no abbr focusable (no tabindex), and "
-    "where the term is linked the <a> is the abbr's parent, so focusing the link never counts. "
-    "Fix: nest the link inside the abbr (<abbr title><a>..</a></abbr>) or give bare abbrs "
-    "tabindex=0"))
 def test_focusing_a_term_by_keyboard_shows_its_tooltip(
         reader: Callable[..., tuple[Page, PageLog]]) -> None:
     expect = _expect()
@@ -382,15 +374,6 @@ FOCUS_JS = """async () => {
     };
 }"""
 
-# Stops that lack a focus indicator today (see the strict xfail below); any other one fails.
-KNOWN_UNINDICATED = {
-    # Material's reset gives inputs `outline: none`; focus only opens the search panel.
-    "input.md-search__input",
-    # Scrollable, so Chromium makes it a tab stop, but with the search closed it is 0 px high.
-    "div.md-search__scrollwrap",
-}
-
-
 @pytest.fixture
 def focus_stops(reader: Callable[..., tuple[Page, PageLog]]) -> list[dict[str, Any]]:
     """From a fresh load of the home page: the skip link and the FOCUS_STOPS stops after it,
@@ -410,25 +393,11 @@ def _describe(stops: list[dict[str, Any]]) -> str:
 
 
 @pytest.mark.browser
-def test_no_new_tab_stop_lacks_a_focus_indicator(focus_stops: list[dict[str, Any]]) -> None:
-    """Guards the stops that do show focus while the xfail below stands."""
-    unexpected = [(n, s) for n, s in enumerate(focus_stops)
-                  if not s["indicated"] and s["element"] not in KNOWN_UNINDICATED]
-    assert not unexpected, "focused without a visible indicator:\n" + _describe(unexpected)
-    # The tab order did get past the header into the navigation.
-    assert sum(s["element"].startswith("a.md-nav__link") for s in focus_stops) >= 5, focus_stops
-
-
-@pytest.mark.browser
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "on a fresh load the 4th and 5th Tab presses land where no focus indicator shows: the "
-    "search field (input.md-search__input) has neither outline nor box-shadow (Material's "
-    "reset input{border:0;outline:none}; focus only opens the search panel), and the next "
-    "stop, div.md-search__scrollwrap, is an invisible 0 px high tab stop (Chromium makes "
-    "scrollable containers focusable; the search panel has closed by then)"))
 def test_every_tab_stop_shows_a_focus_indicator(focus_stops: list[dict[str, Any]]) -> None:
     missing = [(n, s) for n, s in enumerate(focus_stops) if not s["indicated"]]
     assert not missing, "focused without a visible indicator:\n" + _describe(missing)
+    # The tab order did get past the header into the navigation.
+    assert sum(s["element"].startswith("a.md-nav__link") for s in focus_stops) >= 5, focus_stops
 
 
 # --- 6. Opened from the disk (file://), without Material's offline plugin ----------------------
