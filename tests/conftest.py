@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
+
+from microsite.model import Block, Figure, ListBlock
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "content" / "why-we-run.txt"
@@ -69,3 +74,34 @@ def body_text(html: str) -> str:
     parser = BodyText()
     parser.feed(html)
     return " ".join("".join(parser.chunks).split())
+
+
+def block_texts(blocks: Iterable[Block]) -> list[str]:
+    """Every piece of text of `blocks`: paragraphs, list items, alt texts and captions."""
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            texts += block.items
+        elif isinstance(block, Figure):
+            texts += [block.alt, block.caption]
+        else:
+            texts.append(block.text)
+    return texts
+
+
+def scaffold_markdown(snippets_base: Path | None = None) -> markdown.Markdown:
+    """Python-Markdown with the extensions a scaffolded mkdocs.yml turns on. The appended
+    glossary file is read from `snippets_base`; without one, nothing is appended."""
+    config = yaml.safe_load(
+        (REPO / "scripts/microsite/scaffold/mkdocs.yml").read_text(encoding="utf-8")
+        .replace("{{ site_name }}", "x"))
+    names, configs = [], {}
+    for entry in config["markdown_extensions"]:
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        configs[name] = dict(options or {})
+    if snippets_base is None:
+        configs["pymdownx.snippets"]["auto_append"] = []
+    else:
+        configs["pymdownx.snippets"]["base_path"] = [str(snippets_base)]
+    return markdown.Markdown(extensions=names, extension_configs=configs)

@@ -32,7 +32,7 @@ from typing import Any
 
 import pytest
 
-from microsite.model import Figure, ListBlock
+from conftest import block_texts
 from microsite.pipeline import plan_site
 from microsite.render import outline_json
 
@@ -181,12 +181,6 @@ def test_bundled_article_body_has_no_boilerplate() -> None:
     site = plan_site([BUNDLED])
     lines = []
     for page in site.pages:
-        for block in page.blocks + tuple(b for p in page.parts for b in p.section.blocks):
-            if isinstance(block, ListBlock):
-                lines += block.items
-            elif isinstance(block, Figure):
-                lines += [block.alt, block.caption]
-            else:
-                lines.append(block.text)
+        lines += block_texts(page.blocks + tuple(b for p in page.parts for b in p.section.blocks))
     lowered = {" ".join(line.split()).lower() for line in lines}
     assert not lowered & {"top of page", "comments", "bottom of page"}

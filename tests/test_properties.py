@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
-import markdown
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, body_text
+from conftest import block_texts, body_text, scaffold_markdown
 from microsite.clean import clean
 from microsite.errors import InputError
-from microsite.model import Figure, ListBlock
 from microsite.pipeline import build, render_site
 from microsite.read import read_bytes
 
@@ -58,29 +54,9 @@ class Markup(HTMLParser):
             self.bad.append(f"<!--{data}-->")
 
 
-def _converter(docs: Path) -> markdown.Markdown:
-    config = yaml.safe_load((REPO / "scripts/microsite/scaffold/mkdocs.yml").read_text("utf-8")
-                            .replace("{{ site_name }}", "x"))
-    names, configs = [], {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        configs[name] = dict(options or {})
-    configs["pymdownx.snippets"]["base_path"] = [str(docs)]
-    return markdown.Markdown(extensions=[*names, "meta"], extension_configs=configs)
-
-
 def _texts(text: str) -> list[str]:
     source = clean(read_bytes("article.txt", text.encode("utf-8")))
-    found = []
-    for block in source.blocks:
-        if isinstance(block, ListBlock):
-            found += block.items
-        elif isinstance(block, Figure):
-            found += [block.alt, block.caption]
-        else:
-            found.append(block.text)
-    return [" ".join(t.split()) for t in found if t.strip()]
+    return [" ".join(t.split()) for t in block_texts(source.blocks) if t.strip()]
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -98,7 +74,7 @@ def test_any_article_is_refused_cleanly_or_kept_literally(tmp_path_factory, text
     for file in output.files:
         (docs / file.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / file.path).write_text(file.text, encoding="utf-8")
-    converter = _converter(docs)
+    converter = scaffold_markdown(docs)
     shown = ""
     for file in output.files:
         if file.path.startswith("includes/"):

@@ -5,13 +5,11 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import scaffold_markdown
 from microsite.render import escape, escape_html
 
 NASTY = [
@@ -50,23 +48,9 @@ NASTY = [
 ]
 
 
-def _markdown() -> markdown.Markdown:
-    """Python-Markdown with the extensions the scaffolded mkdocs.yml turns on."""
-    config = yaml.safe_load(
-        (REPO / "scripts/microsite/scaffold/mkdocs.yml").read_text(encoding="utf-8")
-        .replace("{{ site_name }}", "x"))
-    names, configs = [], {}
-    for entry in config["markdown_extensions"]:
-        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        names.append(name)
-        configs[name] = options or {}
-    # The appended glossary file is the project's; here only escaping is under test (the
-    # built-site tests in test_injection.py run with it).
-    configs["pymdownx.snippets"]["auto_append"] = []
-    return markdown.Markdown(extensions=names, extension_configs=configs)
-
-
-MD = _markdown()
+# The glossary file is not appended: only escaping is under test here (the built-site
+# tests in test_injection.py run with it).
+MD = scaffold_markdown()
 
 
 def _rendered_text(source: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import REPO, SEED, body_text
+from microsite.audit import html_path, nav_pages
 from microsite.pipeline import render_site
 from microsite.write import current_nav
 
@@ -22,20 +23,7 @@ SEED_BOILERPLATE = {"top of page", "Comments", "bottom of page"}
 
 def _site_pages(project: Path) -> list[Path]:
     """Built pages in nav order."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-
-    def paths(items: list[object]) -> list[str]:
-        found: list[str] = []
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            found += paths(value) if isinstance(value, list) else [str(value)]
-        return found
-
-    pages = []
-    for md in paths(config["nav"]):
-        html = md[:-3] + ".html" if md.endswith("index.md") else md[:-3] + "/index.html"
-        pages.append(project / "site" / html)
-    return pages
+    return [project / "site" / html_path(md) for md in nav_pages(project)]
 
 
 def _seed_lines() -> list[str]:
