@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SOURCE := content/why-we-run.txt
 PORT   ?= 8000
 
-.PHONY: site serve test outline lint screenshots clean
+.PHONY: site serve test outline lint screenshots offline clean
 
 site: $(STAMP)  ## generate docs/ from the bundled article and build site/ (strict)
 	$(BIN)/microsite build $(SOURCE)
@@ -24,11 +24,14 @@ lint: $(STAMP)  ## ruff and mypy (make test runs them too)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 
+offline: site  ## site-offline/: the same site to open from the disk (file://), search included
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
+
 screenshots: site  ## PNGs of the site for the README (needs /usr/bin/chromium)
 	$(BIN)/python scripts/screenshots.py site docs/assets/screenshots
 
 clean:  ## remove the built site and caches (not the generated docs/, which are committed)
-	rm -rf site .pytest_cache .hypothesis build scripts/*.egg-info
+	rm -rf site site-offline .pytest_cache .hypothesis build scripts/*.egg-info
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
