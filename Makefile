@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SOURCE := content/why-we-run.txt
 PORT   ?= 8000
+RUNS   ?= 1
 
-.PHONY: site serve test outline lint screenshots offline clean
+.PHONY: site serve test outline lint screenshots offline audit clean
 
 site: $(STAMP)  ## generate docs/ from the bundled article and build site/ (strict)
 	$(BIN)/microsite build $(SOURCE)
@@ -27,11 +28,14 @@ lint: $(STAMP)  ## ruff and mypy (make test runs them too)
 offline: site  ## site-offline/: the same site to open from the disk (file://), search included
 	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
 
+audit: site  ## Lighthouse scores and first-load bytes of 3 pages, mobile + desktop, vs default Material (a benchmark; needs chromium and node)
+	$(BIN)/python scripts/site_audit.py site --runs $(RUNS)
+
 screenshots: site  ## PNGs of the site for the README (needs /usr/bin/chromium)
 	$(BIN)/python scripts/screenshots.py site docs/assets/screenshots
 
 clean:  ## remove the built site and caches (not the generated docs/, which are committed)
-	rm -rf site site-offline .pytest_cache .hypothesis build scripts/*.egg-info
+	rm -rf site site-offline .tools .pytest_cache .hypothesis build scripts/*.egg-info
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
