@@ -38,7 +38,7 @@ from .render_common import (
     reading_minutes,
     relative,
 )
-from .textutil import prose_words, sentences
+from .textutil import mention_pattern, prose_words, sentences
 
 CALLOUTS: dict[CalloutKind, tuple[str, str]] = {
     "tip": ("tip", "Try this"),
@@ -158,7 +158,7 @@ class Prose:
         """One line of prose, escaped, with links at the first mention of pending terms."""
         spans: list[tuple[str, str | None]] = [(" ".join(text.split()), None)]
         for term, target in list(self.pending):  # in the lesson's order, as learn placed them
-            pattern = study.mention(term)
+            pattern = mention_pattern(term)
             for index, (chunk, link) in enumerate(spans):
                 match = pattern.search(chunk) if link is None else None
                 if match:

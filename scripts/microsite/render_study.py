@@ -8,8 +8,6 @@ out. The words the generator writes itself are kept short and plain (reading gra
 
 from __future__ import annotations
 
-import re
-
 from .escape import escape
 from .model import Learning, Lesson, Page, Site, Term
 from .render_common import (
@@ -20,18 +18,12 @@ from .render_common import (
     reading_minutes,
     relative,
 )
-from .textutil import mention_pattern
 
 ABBREVIATIONS = "includes/abbreviations.md"
 """The glossary as abbreviation definitions, appended to every page by pymdownx.snippets so
 that terms show their explanation as a tooltip."""
 
 LETTERS = "ABCDEFGH"
-
-
-def mention(term: Term) -> re.Pattern[str]:
-    """The pattern that finds `term` in prose, in any of its spellings."""
-    return mention_pattern(term)
 
 
 def takeaway(lesson: Lesson) -> list[str]:
