@@ -26,7 +26,7 @@ lint: $(STAMP)  ## ruff and mypy (make test runs them too)
 	$(BIN)/mypy
 
 offline: site  ## site-offline/: the same site to open from the disk (file://), search included
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet -f mkdocs.offline.yml
 
 audit: site  ## Lighthouse scores and first-load bytes of 3 pages, mobile + desktop, vs default Material (a benchmark; needs chromium and node)
 	$(BIN)/python scripts/site_audit.py site --runs $(RUNS)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from microsite.model import Block, Figure, ListBlock
 
@@ -92,7 +92,7 @@ def block_texts(blocks: Iterable[Block]) -> list[str]:
 def scaffold_markdown(snippets_base: Path | None = None) -> markdown.Markdown:
     """Python-Markdown with the extensions a scaffolded mkdocs.yml turns on. The appended
     glossary file is read from `snippets_base`; without one, nothing is appended."""
-    config = yaml.safe_load(
+    config = yaml_load(
         (REPO / "scripts/microsite/scaffold/mkdocs.yml").read_text(encoding="utf-8")
         .replace("{{ site_name }}", "x"))
     names, configs = [], {}

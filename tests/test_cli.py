@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,44 @@ def _file(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+SMALL = SEED.parent.parent / "tests" / "fixtures" / "articles" / "flat-balcony-tomatoes.txt"
+
+
+def test_site_url_gives_canonical_links_previews_and_a_sitemap(tmp_path: Path) -> None:
+    project = tmp_path / "site-project"
+    done = run("build", str(SMALL), "--project", str(project),
+               "--site-url", "https://example.org/tomatoes")
+    assert done.returncode == 0, done.stderr
+    site = project / "site"
+    locations = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert len(locations) == len(pages) >= 4
+    assert all(loc.startswith("https://example.org/tomatoes/") for loc in locations)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/tomatoes/">' in home
+    assert '<meta property="og:url" content="https://example.org/tomatoes/">' in home
+    # Without the option the same project builds for no address in particular.
+    done = run("build", str(SMALL), "--project", str(project))
+    assert done.returncode == 0, done.stderr
+    assert "<loc>" not in (site / "sitemap.xml").read_text()
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/", "example.org", "https://", "https://a b/",
+                                 "https://example.org/?page=1"])
+def test_a_bad_site_url_is_one_line_and_status_2(tmp_path: Path, url: str) -> None:
+    done = run("build", str(SMALL), "--project", str(tmp_path / "p"), "--site-url", url)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "--site-url" in done.stderr, done.stderr
+    assert not (tmp_path / "p").exists(), "nothing may be written for a bad option"
+
+
+def test_site_url_needs_a_mkdocs_yml_that_reads_it(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    assert run("build", str(SMALL), "--project", str(project)).returncode == 0
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: !ENV [SITE_URL]\n", ""))
+    done = run("build", str(SMALL), "--project", str(project), "--site-url", "https://a.org/")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "site_url: !ENV [SITE_URL]" in done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pysbd
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO, SEED, body_text
 from microsite.audit import html_path, nav_pages
@@ -115,6 +115,6 @@ def test_repository_files_match_the_scaffold(rel: str) -> None:
 def test_repository_mkdocs_yml_is_the_scaffolded_one() -> None:
     ours = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     template = (SCAFFOLD / "mkdocs.yml").read_text(encoding="utf-8")
-    name = yaml.safe_load(ours)["site_name"]
+    name = yaml_load(ours)["site_name"]
     expected = template.replace("{{ site_name }}", f'"{name}"')
     assert ours.replace(current_nav(ours), "") == expected.replace(current_nav(expected), "")

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
 
@@ -102,7 +103,7 @@ def _uses(step: dict[str, Any], action: str) -> bool:
 
 
 def _site_dir(project: Path) -> str:
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     return str(config.get("site_dir", "site"))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 
 @dataclass
@@ -76,7 +76,7 @@ class _Reader(HTMLParser):
 
 def nav_pages(project: Path) -> list[str]:
     """Paths under docs/ of the pages in the nav, in order."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
 
     def walk(items: list[object]) -> list[str]:
         found: list[str] = []

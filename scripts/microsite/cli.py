@@ -114,10 +114,13 @@ def outline_command(source: Path, as_json: bool, split_level: int | None,
 @_SPLIT
 @click.option("--force", is_flag=True,
               help="Overwrite generated pages even where they were edited by hand.")
+@click.option("--site-url", metavar="URL",
+              help="Where the site will be published (https://USER.github.io/REPO/): gives"
+              " canonical links, link previews with an address, and sitemap.xml.")
 @_MAX_SIZE
 @_speaks
 def build_command(sources: Sequence[Path], project: Path, split_level: int | None,
-                  force: bool, max_size: float) -> None:
+                  force: bool, site_url: str | None, max_size: float) -> None:
     """Generate PROJECT/docs/ from the SOURCE articles and build the site into PROJECT/site/.
 
     A PROJECT without mkdocs.yml is set up first (mkdocs.yml, overrides/, a GitHub Pages
@@ -126,7 +129,7 @@ def build_command(sources: Sequence[Path], project: Path, split_level: int | Non
     from .pipeline import build
 
     _check_sources(sources)
-    report = build(sources, project, split_level, force, _rules(max_size))
+    report = build(sources, project, split_level, force, _rules(max_size), _site_url(site_url))
     _tell(report, project)
     click.echo(f"Built the site in {project / 'site'}")
 
@@ -167,6 +170,17 @@ def serve_command(sources: Sequence[Path], project: Path, split_level: int | Non
     finally:
         server.terminate()
         server.wait()
+
+
+def _site_url(value: str | None) -> str | None:
+    from .run_mkdocs import normalize_site_url
+
+    if value is None:
+        return None
+    try:
+        return normalize_site_url(value)
+    except ValueError as error:
+        raise BadInput(f"--site-url: {error}") from None
 
 
 def _check_sources(sources: Sequence[Path]) -> None:

@@ -67,10 +67,13 @@ def generate(
 
 def build(
     paths: Sequence[Path], project: Path, split_level: int | None = None, force: bool = False,
-    rules: Rules = DEFAULT_RULES,
+    rules: Rules = DEFAULT_RULES, site_url: str | None = None,
 ) -> WriteReport:
-    """The whole flow: generate the pages, then build the site with MkDocs."""
+    """The whole flow: generate the pages, then build the site with MkDocs (`site_url`: where
+    it will be published, for canonical links and the sitemap)."""
+    if site_url is not None:
+        run_mkdocs.check_reads_site_url(project)
     report = generate(paths, project, split_level, force, rules)
     # 8. build the site
-    run_mkdocs.build(project)
+    run_mkdocs.build(project, site_url)
     return report
