@@ -4,7 +4,8 @@
 
 SITE_DIR defaults to site/, OUT_DIR to docs/assets/screenshots/. Serves the site on 127.0.0.1
 (a port the OS picks) and drives Debian's /usr/bin/chromium through Playwright: the home page,
-a content page, the same page in the dark palette, and the home page at phone width.
+a content page, the same page in the dark palette, the home page at phone width, and the map
+of ideas in the light palette and in the dark one at phone width.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from typing import Any
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# (file name, page path, viewport, palette)
+# (file name, page path, viewport, palette, the element to show or None for the window)
 SHOTS = [
-    ("home.png", "", {"width": 1280, "height": 860}, "light"),
+    ("home.png", "", {"width": 1280, "height": 860}, "light", None),
     ("content-page.png", "the-psychological-perspective/attachment-styles/",
-     {"width": 1280, "height": 860}, "light"),
-    ("dark.png", "breaking-the-cycle/", {"width": 1280, "height": 860}, "dark"),
-    ("phone.png", "", {"width": 375, "height": 740}, "light"),
+     {"width": 1280, "height": 860}, "light", None),
+    ("dark.png", "breaking-the-cycle/", {"width": 1280, "height": 860}, "dark", None),
+    ("phone.png", "", {"width": 375, "height": 740}, "light", None),
+    ("map.png", "", {"width": 1280, "height": 860}, "light", ".ms-map"),
+    ("map-dark-phone.png", "", {"width": 375, "height": 740}, "dark", ".ms-map"),
 ]
 
 
@@ -48,13 +51,16 @@ def main(site: Path, out: Path) -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as driver, tempfile.TemporaryDirectory() as profile:
-            for name, path, viewport, scheme in SHOTS:
+            for name, path, viewport, scheme, element in SHOTS:
                 context = driver.chromium.launch_persistent_context(
                     f"{profile}/{name}", executable_path=CHROMIUM, args=ARGS, headless=True,
                     viewport=viewport, color_scheme=scheme, timeout=30_000)
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle", timeout=15_000)
-                page.screenshot(path=str(out / name))
+                if element:
+                    page.locator(element).screenshot(path=str(out / name))
+                else:
+                    page.screenshot(path=str(out / name))
                 context.close()
                 print(f"wrote {out / name}")
     finally:

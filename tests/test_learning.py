@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,65 @@ def test_text_the_generator_writes_reads_at_grade_8_or_below(seed_site) -> None:
                 " glossary explains each term with a sentence from the text.")
     for text in ours:
         assert textstat.flesch_kincaid_grade(text) <= 8, text
+
+
+class _MapLinks(HTMLParser):
+    """The links, boxes and curves of the map of ideas in a built page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = 0
+        self.links: list[str] = []
+        self.curves = 0
+        self.svg_attrs: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "figure" and "ms-map" in (found.get("class") or ""):
+            self.inside += 1
+        elif self.inside and tag == "svg":
+            self.svg_attrs = found
+        elif self.inside and tag == "a":
+            self.links.append(found.get("xlink:href") or "")
+        elif self.inside and tag == "path":
+            self.curves += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figure" and self.inside:
+            self.inside -= 1
+
+
+def test_map_of_ideas_draws_every_page_as_a_link(built: Path) -> None:
+    site = built / "site"
+    found = _MapLinks()
+    found.feed((site / "index.html").read_text(encoding="utf-8"))
+    content = [p for p in site.rglob("index.html")
+               if p.parent != site and p.parent.name not in (
+                   "glossary", "topics", "about", "tags", "search", "assets")]
+    assert found.svg_attrs.get("aria-label", "").startswith("Map of ideas:")
+    assert found.svg_attrs.get("viewbox"), "the drawing scales with its viewBox"
+    targets = sorted((site / href / "index.html").resolve() for href in found.links)
+    assert targets == sorted(p.resolve() for p in content), "one box per content page"
+    assert found.curves >= 1, "the strongest relations between sections are drawn"
+
+
+def test_map_of_ideas_joins_causes_to_remedies(seed_site) -> None:  # type: ignore[no-untyped-def]
+    from microsite.render_map import _strongest
+
+    pairs = {frozenset(pair) for pair in _strongest(seed_site)}
+    assert frozenset({"the-psychological-perspective/low-self-esteem.md",
+                      "breaking-the-cycle/building-self-esteem.md"}) in pairs
+
+
+def test_map_of_ideas_keeps_titles_as_text() -> None:
+    from microsite.model import NavItem, Page, Site
+    from microsite.render_map import map_svg
+
+    nasty = '</text><script>alert(1)</script> & "quotes" <a href=x>'
+    child = Page(path="a.md", title=nasty, kind="section", description="", tags=(), blocks=())
+    home = Page(path="index.md", title="Home", kind="home", description="", tags=(), blocks=(),
+                children=("a.md",))
+    svg = "\n".join(map_svg(home, Site(name="S", pages=(home, child),
+                                       nav=(NavItem("Home", "index.md"),), articles=())))
+    assert "<script>" not in svg and "&lt;/text&gt;&lt;script&gt;" in svg
+    assert '<a xlink:href="a/"' in svg and svg.count("<a ") == 1

@@ -35,19 +35,29 @@ ARTICLE = st.lists(LINE, min_size=1, max_size=30).map("\n".join)
 ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "ul", "ol", "li", "div",
                 "details", "summary", "strong", "em", "figure", "figcaption", "span", "abbr",
                 "blockquote", "code", "hr"}  # hr: the section cards use it
+MAP_TAGS = {"svg", "rect", "text", "tspan", "path", "g", "a"}  # the map of ideas' drawing only
 
 
 class Markup(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.bad: list[str] = []
+        self.in_map = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
+        if tag == "figure" and "ms-map" in (dict(attrs).get("class") or "").split():
+            self.in_map += 1
+        elif self.in_map and tag == "figure":
+            self.bad.append("figure inside the map")
+        if tag not in ALLOWED_TAGS and not (self.in_map and tag in MAP_TAGS):
             self.bad.append(tag)
         for name, value in attrs:
             if name.startswith("on") or (value or "").strip().lower().startswith("javascript"):
                 self.bad.append(f"{tag} {name}={value}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "figure" and self.in_map:
+            self.in_map -= 1
 
     def handle_comment(self, data: str) -> None:
         if data.strip() != "material/tags":  # the topics page's marker for the tags plugin

@@ -18,6 +18,7 @@ from .render_common import (
     reading_minutes,
     relative,
 )
+from .render_map import map_svg
 
 ABBREVIATIONS = "includes/abbreviations.md"
 """The glossary as abbreviation definitions, appended to every page by pymdownx.snippets so
@@ -156,8 +157,8 @@ def home(page: Page, site: Site) -> list[str]:
     map_of_ideas = []
     for top in tops:
         map_of_ideas += map_lines(top, page.path, site, 0, extra)
-    lines += ["## Map of ideas { data-search-exclude }", "",
-              "Every section, with the key ideas it explains.", "",
-              *links_block(map_of_ideas)]
+    lines += ["## Map of ideas { data-search-exclude }", "", *map_svg(page, site),
+              '??? abstract "The map as a list, with the key ideas of each page"', "",
+              *["    " + line if line else "" for line in links_block(map_of_ideas)]]
     return lines
 

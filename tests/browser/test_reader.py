@@ -78,9 +78,12 @@ def phone(playwright_driver: Playwright, tmp_path: Path) -> Iterator[BrowserCont
 
 # --- 1. Every link in the page bodies and the navigation leads somewhere real -----------------
 
+# The map of ideas' boxes are SVG links: their `href` is an SVGAnimatedString (xlink:href).
 LINKS_JS = """() => Array.from(
-    document.querySelectorAll('article.md-content__inner a[href], nav a[href]'),
-    a => [a.href, (a.innerText || a.getAttribute('aria-label') || '').trim().slice(0, 40)])"""
+    document.querySelectorAll(
+        'article.md-content__inner a[href], nav a[href], article.md-content__inner svg a'),
+    a => [typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, location.href).href,
+          (a.textContent || a.getAttribute('aria-label') || '').trim().slice(0, 40)])"""
 IDS_JS = """() => Array.from(document.querySelectorAll('[id], a[name]'),
     el => el.id || el.getAttribute('name'))"""
 
@@ -258,6 +261,31 @@ def test_self_check_answers_open_and_close_by_mouse_and_keyboard(
                 expect(answer).to_be_hidden()
             else:
                 expect(answer).to_be_visible()
+    assert not log.problems(), log.problems()
+
+
+@pytest.mark.browser
+def test_map_of_ideas_boxes_open_their_pages_by_mouse_and_keyboard(
+        reader: Callable[..., tuple[Page, PageLog]]) -> None:
+    expect = _expect()
+    page, log = reader("")
+    boxes = page.locator(".ms-map svg a")
+    assert boxes.count() >= 10, boxes.count()
+    box = boxes.nth(1)
+    expect(box).to_be_visible()
+    name = (box.text_content() or "").strip()
+    box.click()
+    page.wait_for_load_state()
+    expect(page.locator("article h1")).to_contain_text(name)
+    page.go_back()
+    page.wait_for_load_state()
+    box = page.locator(".ms-map svg a").nth(2)
+    name = (box.text_content() or "").strip()
+    box.focus()
+    expect(box).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator("article h1")).to_contain_text(name)
     assert not log.problems(), log.problems()
 
 
