@@ -109,8 +109,10 @@ class Prose:
     def __init__(self, here: str, lesson: Lesson | None, terms: tuple[Term, ...]) -> None:
         self.here = here
         by_label = {term.label: term for term in terms}
-        self.pending = [(by_label[label], target) for label, target in
-                        (lesson.links if lesson else ()) if label in by_label]
+        # A label that is no term is a phrase of the page, linked as written.
+        self.pending = [(by_label.get(label) or Term(label=label, key=(), forms=(label,),
+                                                     page=target, anchor=""), target)
+                        for label, target in (lesson.links if lesson else ())]
         self.callouts = dict(lesson.callouts) if lesson else {}
 
     def blocks(self, blocks: Iterable[Block]) -> list[str]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Learning, Lesson, NavItem, Page, Site
+from ..model import Learning, Lesson, NavItem, Page, Site, Term
 from .callouts import classify
 from .questions import ask
-from .similar import central_sentences, relate, takeaway
+from .similar import Vector, bridge, central_sentences, page_vectors, relate, takeaway
 from .terms import find_terms, plan_links
 from .text import content_pages, page_sentences, reading_grade
 
@@ -31,7 +31,8 @@ def learn(site: Site) -> Site:
     # 2. key terms, owned by the page that discusses each most
     terms = find_terms(pages, sentences)
     # 3. similar pages and central sentences
-    related = relate(pages, sentences)
+    vecs = page_vectors(pages, sentences)
+    related = relate(pages, vecs)
     # 4-6. per page: callouts, links at first mentions, questions
     lessons = []
     for page in pages:
@@ -42,7 +43,7 @@ def learn(site: Site) -> Site:
             takeaway=key,
             terms=tuple(t.label for t in terms if t.page == page.path),
             related=related[page.path],
-            links=plan_links(page, mine, terms),
+            links=_links(page, mine, terms, related[page.path], vecs),
             callouts=classify(mine),
             questions=ask(page, mine, terms, site, avoid=key),
         ))
@@ -52,6 +53,21 @@ def learn(site: Site) -> Site:
     learning = Learning(lessons=tuple(lessons), terms=terms,
                         glance=central_sentences(everything, 3), grade=reading_grade(everything))
     return _with_study_pages(replace(site, learning=learning))
+
+
+def _links(page: Page, mine: tuple[str, ...], terms: tuple[Term, ...], related: tuple[str, ...],
+           vecs: dict[str, Vector]) -> tuple[tuple[str, str], ...]:
+    """The page's links at first mentions; if none leads to another page, a phrase of its
+    prose that points at a related page links there, after the terms."""
+    links = plan_links(page, mine, terms)
+    if any(not target.startswith(GLOSSARY.path) for _, target in links):
+        return links
+    linked = {label for label, _ in links}
+    text = " ".join(mine)
+    found = bridge(text, related, vecs)
+    if found is None or any(found[0] in label or label in found[0] for label in linked):
+        return links
+    return (found, *links)
 
 
 GLOSSARY = Page(path="glossary.md", title="Glossary", kind="glossary", tags=(), blocks=(),

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..model import Page
 from ..textutil import stems_of
+from .terms import candidates
 
 Vector = dict[str, float]
 
@@ -18,6 +19,9 @@ RELATED_MIN_SIMILARITY = 0.05
 """Pages less alike than this are not related, however few others there are."""
 LEXRANK_THRESHOLD = 0.1
 """Sentences less alike than this are not linked in the LexRank graph."""
+BRIDGE_MIN_WEIGHT = 0.1
+"""How much a phrase's words must weigh in a page's TF-IDF vector (unit length) to link to it
+from a page that names none of its terms."""
 LEAD_BONUS = 0.15
 """How much the first sentence of a page gains in the takeaway score: on short sections the
 lead sentence usually states the point."""
@@ -46,11 +50,16 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def relate(pages: tuple[Page, ...],
-           sentences: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """For each page, the paths of the most similar other pages, most similar first."""
+def page_vectors(pages: tuple[Page, ...],
+                 sentences: dict[str, tuple[str, ...]]) -> dict[str, Vector]:
+    """Each page's TF-IDF vector, from its prose and (twice) its title, by path."""
     texts = [" ".join((page.title, page.title, *sentences[page.path])) for page in pages]
-    vecs = vectors(texts)
+    return dict(zip((page.path for page in pages), vectors(texts), strict=True))
+
+
+def relate(pages: tuple[Page, ...], vecs_by_path: dict[str, Vector]) -> dict[str, tuple[str, ...]]:
+    """For each page, the paths of the most similar other pages, most similar first."""
+    vecs = [vecs_by_path[page.path] for page in pages]
     related: dict[str, tuple[str, ...]] = {}
     for i, page in enumerate(pages):
         scored = sorted(((cosine(vecs[i], vecs[j]), other.path)
@@ -59,6 +68,23 @@ def relate(pages: tuple[Page, ...],
         related[page.path] = tuple(p for s, p in scored[:RELATED_MAX]
                                    if s >= RELATED_MIN_SIMILARITY)
     return related
+
+
+def bridge(text: str, related: tuple[str, ...],
+           vecs_by_path: dict[str, Vector]) -> tuple[str, str] | None:
+    """For prose that names no term another page owns: the phrase of `text` that weighs most
+    in one of its related pages, and that page; None when no phrase weighs BRIDGE_MIN_WEIGHT.
+
+    A short hub intro ("the psychological factors at play...") rarely repeats a key term of
+    the pages around it, but its words still point at one of them."""
+    best: tuple[float, int, str, str] | None = None
+    for _key, phrase, start in candidates(text):
+        stems = stems_of(phrase)
+        for path in related:
+            weight = sum(vecs_by_path[path].get(stem, 0.0) for stem in stems)
+            if weight >= BRIDGE_MIN_WEIGHT and (best is None or (weight, -start) > best[:2]):
+                best = (weight, -start, phrase, path)
+    return (best[2], best[3]) if best else None
 
 
 def takeaway(sentences: tuple[str, ...]) -> str:
