@@ -42,6 +42,16 @@ def _many(count: int) -> str:
         f"Part Number {i}\n\nText about part {i}. It has two sentences." for i in range(count))
 
 
+PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Caf\u00e9 Walks | A Site</title></head>
+<body><nav><a href="/">Home</a> <a href="/walks">Walks</a></nav>
+<article><h1>Caf\u00e9 Walks</h1><p>Three short walks that start and end at a caf\u00e9.</p>
+<h2>The Canal Loop</h2><p>Follow the towpath east for a mile, then cross at the lock.</p>
+<blockquote><p>\u201cThe best mile in town,\u201d says the lock keeper.</p></blockquote>
+<h2>The Park Circuit</h2><p>Enter by the north gate and keep the lake on your left.</p>
+</article><footer><p>\u00a9 A Site</p></footer></body></html>
+"""
+
 REJECTED = [
     ("missing", lambda d: d / "missing.txt", "no such file"),
     ("folder", lambda d: d, "is a folder"),
@@ -53,6 +63,14 @@ REJECTED = [
     ("control-bytes", _bytes(bytes(range(1, 9)) * 40), "control characters"),
     ("broken-utf16", _bytes(b"\xff\xfeT\x00i\x00\x00\xd8"), "not valid UTF-16"),
     ("over-limit", _bytes(b"Title\n\n" + b"word " * 300_000), "over the"),
+    ("html-only-navigation", _bytes(
+        b"<!doctype html><html><head><title>Menu</title></head><body><nav><a href='/'>Home"
+        b"</a></nav><script>go()</script></body></html>", "page.html"), "no article text"),
+    ("html-empty-body", _bytes(b"<html><body>\n</body></html>", "page.htm"), "no article text"),
+    ("html-only-a-comment", _bytes(b"<!doctype html><!-- saved -->", "page.html"),
+     "no article text"),
+    ("txt-that-is-an-empty-page", _bytes(b"<!DOCTYPE html>\n<html><body></body></html>",
+                                         "saved.txt"), "no article text"),
 ]
 
 
@@ -93,6 +111,13 @@ BUILT = [
                                      + b"Then \x93quoted\x94 text.\n"), 1),
     ("utf16", _bytes("Title\n\nSome text here.\n".encode("utf-16")), 1),
     ("crlf", _bytes(b"Title\r\n\r\nFirst.\r\n\r\nHeading Here\r\n\r\nSecond.\r\n"), 2),
+    ("html-page", _bytes(PAGE.encode(), "page.html"), 3),
+    ("txt-that-is-a-web-page", _bytes(PAGE.encode(), "saved.txt"), 3),
+    ("html-without-markup", _bytes(b"Plain Title\n\nSome text, and no tags at all.\n",
+                                   "notes.html"), 1),
+    ("cp1252-html-page", _bytes(PAGE.replace("utf-8", "windows-1252").encode("cp1252"),
+                                "page.htm"), 3),
+    ("utf16-html-page", _bytes(PAGE.encode("utf-16"), "page.html"), 3),
 ]
 
 

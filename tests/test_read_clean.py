@@ -124,6 +124,21 @@ READ_CASES = [
     ),
     pytest.param(b"caf\xe9", (para("café"),), id="cp1252-e-acute"),
     pytest.param(b"\x93Quoted\x94 text", (para("“Quoted” text"),), id="cp1252-smart-quotes"),
+    # bytes that are not UTF-8: charset-normalizer's guess, Windows-1252 where it ties
+    pytest.param("Crème brûlée costs 5 € at the café; “naïve” Zoë said so.".encode("cp1252"),
+                 (para("Crème brûlée costs 5 € at the café; “naïve” Zoë said so."),),
+                 id="cp1252-western-not-central-european"),
+    pytest.param("Привет, как дела? Это текст на русском языке, и он довольно длинный."
+                 .encode("cp1251"),
+                 (para("Привет, как дела? Это текст на русском языке, и он довольно длинный."),),
+                 id="cp1251-cyrillic"),
+    pytest.param("Καλημέρα, αυτό είναι ένα κείμενο στα ελληνικά για δοκιμή.".encode("cp1253"),
+                 (para("Καλημέρα, αυτό είναι ένα κείμενο στα ελληνικά για δοκιμή."),),
+                 id="cp1253-greek"),
+    pytest.param("日本語のテキストです。これはテストです。".encode("shift_jis"),
+                 (para("日本語のテキストです。これはテストです。"),), id="shift-jis"),
+    pytest.param("这是中文文本。这是一个测试。".encode("utf-16-le"),
+                 (para("这是中文文本。这是一个测试。"),), id="utf16-cjk-without-bom"),
     pytest.param(
         b"First part.\n* * *\nSecond part.",
         (para("First part."), para("Second part.")),

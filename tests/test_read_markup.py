@@ -41,6 +41,5 @@ def test_bad_front_matter_is_a_clear_error() -> None:
         read_bytes("a.md", b"---\ntitle: [unclosed\n---\n\nText.")
 
 
-def test_html_input_is_refused_for_now() -> None:
-    with pytest.raises(InputError, match="cannot be read yet"):
-        read_bytes("page.html", b"<html><body><p>x</p></body></html>")
+def test_html_input_is_read_as_a_web_page() -> None:  # more in test_read_html.py
+    assert read_bytes("page.html", b"<html><body><p>x</p></body></html>").blocks == (P("x"),)

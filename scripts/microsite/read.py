@@ -2,7 +2,8 @@
 
 This is the only stage that knows which format an article came in. It decodes the bytes,
 detects the format, and reduces it to the blocks of `model` (paragraphs, explicit headings,
-lists, quotes, figures). Plain text is read here; other formats plug in through `READERS`.
+lists, quotes, figures). Plain text is read here; Markdown (`read_markup`) and saved web pages
+(`read_html`) plug in through `READERS`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from .data.html_rules import CHARSET_ALIASES
 from .data.outline_rules import CLOSING_PUNCTUATION, DEFAULT_RULES, LIST_MARKER, Rules
 from .errors import InputError
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
+from .read_html import read_html
 from .read_markup import read_markdown
 
 # Signatures of binary files people may pass by mistake, with what to call them.
@@ -27,6 +30,23 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _CONTROL_SHARE = 0.01  # more control characters than this and it is not text
+# The start of a web page: an optional XML declaration and comments, then the doctype or the
+# <html>, <head> or <body> tag.
+_HTML_DOCUMENT = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<(?:html|head|body)[\s>])",
+    re.IGNORECASE | re.DOTALL)
+# One complete tag or comment: a .html file without any is plain text.
+_MARKUP = re.compile(r"<[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|</[a-zA-Z][a-zA-Z0-9-]*\s*>|<!--")
+# Where a page declares its encoding, and how far in browsers look for it (they stop at 1024
+# bytes; saved pages with long heads put it later).
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-zA-Z0-9._:-]+)", re.I)
+_XML_ENCODING = re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([a-zA-Z0-9._-]+)", re.I)
+_DECLARATION_BYTES = 4096
+# A valid UTF-8 sequence of two to four bytes.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# charset-normalizer's guesses this close in chaos and coherence (0 to 1) count as a tie.
+_DETECTION_TIE = 0.01
 
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^(={3,}|-{3,})[ \t]*$")
@@ -64,48 +84,117 @@ def read_bytes(name: str, data: bytes, rules: Rules = DEFAULT_RULES) -> Source:
     text = decode(name, data)
     if not text.strip():
         raise InputError(f"{name}: the file is empty. Give an article with some text.")
-    reader = READERS.get(detect_format(name, text))
-    if reader is None:
-        raise InputError(
-            f"{name}: web pages (.html) cannot be read yet; give the article as plain text"
-            " (.txt) or Markdown (.md)."
-        )
-    source = reader(name, text, rules)
+    source = READERS[detect_format(name, text)](name, text, rules)
     if not source.blocks:
         raise InputError(f"{name}: no text found in the file. Give an article with some text.")
     return source
 
 
 def decode(name: str, data: bytes) -> str:
-    """Bytes to text: UTF-8 or UTF-16 (with or without BOM); bytes that are not UTF-8 are
-    read as Windows-1252, the encoding of old Western pages, so a file that mixes the two is
-    read too. Line endings of every kind become `\\n`."""
+    """Bytes to text. A byte-order mark decides first, then the pattern of NULs that UTF-16
+    leaves; then UTF-8 if the bytes are valid UTF-8; then a web page's own declaration
+    (`<meta charset>`); else charset-normalizer's guess, where a Western guess for bytes that
+    are mostly UTF-8 means UTF-8 with a few Windows-1252 bytes pasted in. Line endings of
+    every kind become `\\n`."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"{name}: is {kind}, not a text article. Save the article as"
                              " plain text (.txt) and give that file.")
-    boms = {codecs.BOM_UTF8: "utf-8-sig", codecs.BOM_UTF16_LE: "utf-16",
-            codecs.BOM_UTF16_BE: "utf-16"}
-    encoding = next((name for bom, name in boms.items() if data.startswith(bom)), None)
-    if encoding is None:
-        encoding = _bomless_utf16(data)
-        if encoding is None and b"\x00" in data:
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    encoding = encoding or _bomless_utf16(data)
+    if encoding is None and b"\x00" in data:
+        encoding = _detected(data)  # UTF-16 of text that is not mostly ASCII, or binary
+        if not encoding.startswith(("utf_16", "utf_32")):
             raise InputError(
                 f"{name}: looks like a binary file (it holds NUL bytes), not an article."
                 " Give a text file."
             )
-        encoding = encoding or "utf-8"
-    try:
-        text = data.decode(encoding, errors=_LEGACY if encoding.startswith("utf-8") else "strict")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{name}: is not valid {encoding.upper()} text. Save it as UTF-8."
-                         ) from error
+    if encoding is None:
+        text = _decode_unmarked(name, data)
+    else:
+        try:
+            text = data.decode(encoding,
+                               errors=_LEGACY if encoding.startswith("utf-8") else "strict")
+        except UnicodeDecodeError as error:
+            raise InputError(f"{name}: is not valid {_unicode_name(encoding)} text."
+                             " Save it as UTF-8.") from error
     if "\x00" in text:
         raise InputError(f"{name}: holds NUL characters, so it is not plain text.")
     if len(_CONTROL.findall(text)) > _CONTROL_SHARE * len(text):
         raise InputError(f"{name}: holds control characters, so it is not plain text."
                          " Give a text file.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _unicode_name(encoding: str) -> str:
+    """"UTF-16" for utf_16_le and the like."""
+    return "UTF-" + next((bits for bits in ("16", "32") if bits in encoding), "8")
+
+
+def _decode_unmarked(name: str, data: bytes) -> str:
+    """Text without a byte-order mark: UTF-8, a web page's declared encoding, the single- or
+    multi-byte encoding charset-normalizer finds, or UTF-8 mixed with Windows-1252."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(name, data)
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared, errors=_LEGACY if declared == "cp1252" else "strict")
+        except UnicodeDecodeError:
+            pass  # the page says wrong: guess as for any file
+    detected = _detected(data)
+    if detected in ("cp1252", "utf_8") and _mostly_utf8(data):
+        return data.decode("utf-8", errors=_LEGACY)  # UTF-8 with Windows-1252 pasted in
+    return data.decode("cp1252" if detected == "utf_8" else detected, errors=_LEGACY)
+
+
+def _declared_charset(name: str, data: bytes) -> str | None:
+    """The encoding a web page declares in `<meta charset>`, `<meta http-equiv>` or an XML
+    declaration, as Python names it; None for other files or an unknown label."""
+    head = data[:_DECLARATION_BYTES]
+    if Path(name).suffix.lower() not in (".html", ".htm", ".xhtml") and not _HTML_DOCUMENT.match(
+            head.decode("latin-1")):
+        return None
+    found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").strip().lower()
+    label = CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name.replace("_", "-") if label != "cp1252" else label
+    except LookupError:
+        return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when most bytes above ASCII form valid UTF-8 sequences: a UTF-8 file with a few
+    Windows-1252 bytes pasted in, not a Windows-1252 file."""
+    high = len(data.translate(None, bytes(range(128))))  # the bytes above ASCII
+    utf8 = sum(len(sequence) for sequence in _UTF8_SEQUENCE.findall(data))
+    return utf8 * 2 >= high
+
+
+def _detected(data: bytes) -> str:
+    """The encoding charset-normalizer finds for bytes that are not UTF-8. Where Windows-1252
+    decodes them as well as its first guess (short or Western texts, where it often prefers
+    Central European cp1250), Windows-1252 is taken, as browsers do."""
+    from charset_normalizer import from_bytes  # here: only files that are not UTF-8 pay for it
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos + _DETECTION_TIE
+            and m.coherence >= best.coherence - _DETECTION_TIE]
+    if any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
+        return "cp1252"
+    return str(best.encoding)
 
 
 def _legacy_byte(error: UnicodeError) -> tuple[str, int]:
@@ -137,15 +226,16 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def detect_format(name: str, text: str) -> str:
-    """The article's format from its suffix: `txt` for anything not known to be otherwise."""
+    """The article's format from its content, then its suffix: a file that starts as a web
+    page is HTML whatever its name, a .html file without a single tag is plain text, .md is
+    Markdown, and anything else is plain text."""
+    if _HTML_DOCUMENT.match(text):
+        return "html"
     suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html" if _MARKUP.search(text) else "txt"
     if suffix in (".md", ".markdown"):
         return "md"
-    if suffix in (".html", ".htm"):
-        return "html"
-    head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype html", "<html")):
-        return "html"
     return "txt"
 
 
@@ -306,5 +396,6 @@ def _fold(text: str) -> str:
 READERS: dict[str, Callable[[str, str, Rules], Source]] = {
     "txt": read_text,
     "md": read_markdown,
+    "html": read_html,
 }
 """Format name to reader: each turns decoded text into blocks."""

@@ -2,8 +2,8 @@
 reader, the one a saved web page will go through too. After this, nothing knows the format.
 
 The Markdown's headings are the outline, as given; a `title` in front matter, or else a first
-`#` heading, is the title. Script and style elements carry no article text and are dropped;
-every other piece of text becomes a block.
+`#` heading, is the title. Elements that carry no article text (scripts, styles, frames,
+embedded objects, form controls) are dropped; every other piece of text becomes a block.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 _WS = re.compile(r"\s+")
 _EXTENSIONS = ["extra", "sane_lists"]
+# Elements whose content is never article text; each has an end tag, so skipping ends.
+_SKIPPED = {"script", "style", "template", "noscript", "iframe", "svg", "math", "canvas",
+            "object", "select", "textarea", "button"}
 _BLOCKS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "figcaption",
            "dt", "dd", "tr", "caption"}
 
@@ -55,20 +58,22 @@ def read_html_blocks(html: str) -> tuple[Block, ...]:
 
 class _BlockReader(HTMLParser):
     """Turns HTML into blocks, in document order. Text outside any block element is a
-    paragraph of its own; an image is a figure (its alt text, and a figcaption if any)."""
+    paragraph of its own; an image is a figure (its alt text, and a figcaption if any). A
+    figure without an image (a pull quote, a table) gives its blocks, then its caption."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.text: list[str] = []
         self.open: list[str] = []  # the block elements open now
-        self.skip = 0  # inside script or style
+        self.skip = 0  # inside script, style or another _SKIPPED element
         self.items: list[str] = []
         self.lists: list[bool] = []  # ordered?, per open list
         self.figure: tuple[str, str] | None = None  # (alt, caption) while in <figure>
+        self.figure_parts: set[str] = set()  # "img", "blockquote": what the figure holds
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "template"):
+        if tag in _SKIPPED:
             self.skip += 1
         elif tag in ("ul", "ol"):
             self._flush_item()
@@ -76,10 +81,12 @@ class _BlockReader(HTMLParser):
         elif tag == "figure":
             self._flush()
             self.figure = ("", "")
+            self.figure_parts = set()
         elif tag == "img":
             alt = _fold(dict(attrs).get("alt") or "")
             if self.figure is not None:
                 self.figure = (alt, self.figure[1])
+                self.figure_parts.add("img")
             elif alt:
                 self._flush()
                 self.blocks.append(Figure(alt=alt, caption=""))
@@ -88,6 +95,8 @@ class _BlockReader(HTMLParser):
         elif tag in ("td", "th") and "tr" in self.open and "".join(self.text).strip():
             self.text.append(" | ")  # a table row is one paragraph, its cells kept apart
         elif tag in _BLOCKS:
+            if tag == "blockquote" and self.figure is not None:
+                self.figure_parts.add("blockquote")
             if tag == "li":
                 self._flush_item()
             elif not (self.open and self.open[-1] in ("li", "blockquote")):
@@ -95,7 +104,7 @@ class _BlockReader(HTMLParser):
             self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "template"):
+        if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
         elif tag in ("ul", "ol") and self.lists:
             self._flush_item()
@@ -108,8 +117,11 @@ class _BlockReader(HTMLParser):
             self.figure = None
             caption = caption or _fold("".join(self.text))
             self.text = []
-            if alt or caption:
+            if "img" in self.figure_parts and (alt or caption):
                 self.blocks.append(Figure(alt=alt, caption=caption))
+            elif caption:  # a quote's source, or a table's title
+                quoted = "blockquote" in self.figure_parts
+                self.blocks.append(Quote(text=caption) if quoted else Paragraph(text=caption))
         elif tag in _BLOCKS and tag in self.open:
             while self.open and self.open.pop() != tag:
                 pass
@@ -140,7 +152,7 @@ class _BlockReader(HTMLParser):
     def _flush(self, tag: str = "p") -> None:
         text = _fold("".join(self.text))
         self.text = []
-        if not text or self.figure is not None:
+        if not text:
             return
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.blocks.append(Heading(text=text, level=int(tag[1])))
