@@ -7,7 +7,7 @@ SOURCE := content/why-we-run.txt
 PORT   ?= 8000
 RUNS   ?= 1
 
-.PHONY: site serve test outline lint screenshots offline audit clean
+.PHONY: site serve test outline lint screenshots offline audit bench-structure clean
 
 site: $(STAMP)  ## generate docs/ from the bundled article and build site/ (strict)
 	$(BIN)/microsite build $(SOURCE)
@@ -30,6 +30,9 @@ offline: site  ## site-offline/: the same site to open from the disk (file://), 
 
 audit: site  ## Lighthouse scores and first-load bytes of 3 pages, mobile + desktop, vs default Material (a benchmark; needs chromium and node)
 	$(BIN)/python scripts/site_audit.py site --runs $(RUNS)
+
+bench-structure: $(STAMP)  ## heading F1, level accuracy, titles, figures and fidelity on the real-article corpus (tests/corpus)
+	$(BIN)/python scripts/bench_structure.py
 
 screenshots: site  ## PNGs of the site for the README (needs /usr/bin/chromium)
 	$(BIN)/python scripts/screenshots.py site docs/assets/screenshots
