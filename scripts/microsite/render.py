@@ -190,8 +190,9 @@ def _front_matter(page: Page, lesson: Lesson | None) -> str:
 def _reading_time(page: Page, site: Site) -> str:
     """The page's reading time; on an article's first page, the whole article's."""
     if page.kind in ("home", "article"):
-        article = next(a for a in site.articles if a.source == page.source)
-        words = article_words(article)
+        # An article's start page counts its article; a home page of several, all of them.
+        words = sum(article_words(a) for a in site.articles
+                    if a.source == page.source or not page.source)
         return f"*{words:,} words, about {reading_minutes(words)} min to read in full*"
     return f"*{reading_minutes(page_words(page))} min read*"
 
