@@ -150,3 +150,76 @@ def test_failed_staging_changes_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     assert (tmp_path / "docs/index.md").read_text(encoding="utf-8") == "home\n"
     assert (tmp_path / "docs/a.md").read_text(encoding="utf-8") == "A\n"
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+# --- A run with nothing to do is skipped (pipeline.generate, step 0) ---------------------------
+
+ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "flat-balcony-tomatoes.txt"
+
+
+def _files(project: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in project.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def generated(tmp_path: Path) -> tuple[Path, Path]:
+    from microsite.pipeline import generate
+
+    article = tmp_path / "tomatoes.txt"
+    article.write_bytes(ARTICLE.read_bytes())
+    project = tmp_path / "site"
+    generate([article], project)
+    return article, project
+
+
+def test_run_over_unchanged_input_touches_nothing(generated: tuple[Path, Path],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from microsite import pipeline
+
+    article, project = generated
+    before = _files(project)
+    monkeypatch.setattr(pipeline, "render_site", lambda *a, **k: pytest.fail("re-rendered"))
+    report = pipeline.generate([article], project)
+    assert report.written == report.removed == report.kept == ()
+    assert "docs/index.md" in report.unchanged
+    assert _files(project) == before
+
+
+@pytest.mark.parametrize("change, expect", [
+    ("article", "written"), ("edit page", "kept"), ("delete page", "written"),
+    ("own page", "added"), ("edit nav", "kept"), ("options", "written"),
+])
+def test_any_change_since_the_last_run_makes_a_full_run(
+        generated: tuple[Path, Path], change: str, expect: str) -> None:
+    from microsite.pipeline import generate
+
+    article, project = generated
+    split = None
+    if change == "article":
+        article.write_text(article.read_text() + "\nOne more sentence at the end.\n")
+    elif change == "edit page":
+        (project / "docs/index.md").write_text("my own words\n")
+    elif change == "delete page":
+        (project / "docs/about.md").unlink()
+    elif change == "own page":
+        (project / "docs/notes.md").write_text("# Notes\n")
+    elif change == "edit nav":
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text().replace("- Home: index.md", "- Start: index.md"))
+    else:
+        split = 1
+    report = generate([article], project, split)
+    assert getattr(report, expect), report
+    again = generate([article], project, split)  # and the next run has nothing more to write
+    assert again.written == again.removed == (), again
+
+
+def test_force_makes_a_full_run(generated: tuple[Path, Path]) -> None:
+    from microsite.pipeline import generate
+
+    article, project = generated
+    (project / "docs/index.md").write_text("my own words\n")
+    generate([article], project)
+    report = generate([article], project, force=True)
+    assert "docs/index.md" in report.written
+    assert generate([article], project).written == ()

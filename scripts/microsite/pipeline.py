@@ -24,7 +24,7 @@ from .outline import outline
 from .plan import plan
 from .read import read_file
 from .render import render
-from .write import write
+from .write import fingerprint, remember, unchanged_since, write
 
 
 def read_articles(paths: Sequence[Path], rules: Rules = DEFAULT_RULES) -> tuple[Source, ...]:
@@ -60,9 +60,17 @@ def generate(
     rules: Rules = DEFAULT_RULES,
 ) -> WriteReport:
     """Steps 1 to 7: the project's docs/ and nav brought up to date with the articles."""
+    # 0. the same articles, options and generator as last time, and no file touched since:
+    # nothing to do
+    stamp = fingerprint(paths, f"{split_level!r} {rules!r}")
+    done = None if force else unchanged_since(project, stamp)
+    if done is not None:
+        return done
     output = render_site(paths, split_level, rules)
     # 7. start writing files now that all data is gathered
-    return write(project, output, force)
+    report = write(project, output, force)
+    remember(project, stamp, report)
+    return report
 
 
 def build(

@@ -23,8 +23,11 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+@lru_cache(maxsize=1 << 16)
 def sentences(text: str) -> tuple[str, ...]:
-    """The sentences of a paragraph, each stripped; joined by spaces they give the text back."""
+    """The sentences of a paragraph, each stripped; joined by spaces they give the text back.
+
+    Cached: several stages ask for the same paragraph's sentences, and pysbd is slow."""
     return tuple(s.strip() for s in _segmenter().segment(text) if s.strip())
 
 

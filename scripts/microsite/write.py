@@ -15,6 +15,8 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Sequence
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +24,9 @@ from .errors import ProjectError
 from .model import Output, WriteReport
 
 MANIFEST = Path(".microsite") / "manifest.json"
+LAST_RUN = Path(".microsite") / "last-run.json"
+"""What the last run was made from (articles, options, generator), to skip a run that would
+write nothing."""
 CONFIG = "mkdocs.yml"
 _NAV_BLOCK = re.compile(r"^nav:[^\n]*\n(?:(?:[ \t-][^\n]*)?\n)*", re.MULTILINE)
 _SCAFFOLD_NAME = "{{ site_name }}"
@@ -82,8 +87,67 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     if nav_hash:
         hashes[CONFIG] = nav_hash
     _save_manifest(project, hashes)
+    (project / LAST_RUN).unlink(missing_ok=True)  # `remember` records this run if it is whole
     return WriteReport(written=tuple(written), unchanged=tuple(unchanged), kept=tuple(kept),
                        removed=tuple(removed), added=tuple(added), scaffolded=scaffolded)
+
+
+def fingerprint(paths: Sequence[Path], settings: str) -> str | None:
+    """A digest of everything a run's output depends on: the articles' names and bytes, the
+    `settings`, and the generator's own files; None if an article cannot be read (the read
+    stage will say why)."""
+    digest = hashlib.sha256(_generator_digest().encode() + settings.encode())
+    try:
+        for path in paths:
+            digest.update(path.name.encode() + b"\0" + _hash(path.read_bytes()).encode())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def unchanged_since(project: Path, stamp: str | None) -> WriteReport | None:
+    """The report of a run that has nothing to do, or None if it has: the last run had the
+    same fingerprint, every file it wrote is still as it wrote it, and no page of the user's
+    came or went."""
+    try:
+        last = json.loads((project / LAST_RUN).read_text(encoding="utf-8"))
+        recorded = _load_manifest(project)
+        config = (project / CONFIG).read_text(encoding="utf-8")
+    except (OSError, ValueError, ProjectError):
+        return None
+    if stamp is None or not isinstance(last, dict) or last.get("fingerprint") != stamp:
+        return None
+    for rel, digest in recorded.items():
+        if rel == CONFIG:
+            same = _hash(current_nav(config).encode()) == digest
+        else:
+            target = project / rel
+            same = target.is_file() and _hash(target.read_bytes()) == digest
+        if not same:
+            return None
+    added = _users_pages(project, set(recorded))
+    if added != last.get("added"):
+        return None
+    return WriteReport(written=(), unchanged=tuple(sorted(set(recorded) - {CONFIG})), kept=(),
+                       removed=(), added=tuple(added))
+
+
+def remember(project: Path, stamp: str | None, report: WriteReport) -> None:
+    """Record what this run was made from, when it left every generated file as generated."""
+    if stamp is not None and not report.kept:
+        record = {"fingerprint": stamp, "added": list(report.added)}
+        atomic_write(project / LAST_RUN, (json.dumps(record, indent=2) + "\n").encode())
+
+
+@cache
+def _generator_digest() -> str:
+    """A digest of the package's own files: another version of the generator, another run."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def replace_all(changes: dict[Path, bytes]) -> None:
