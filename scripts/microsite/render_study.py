@@ -103,7 +103,9 @@ def abbreviations(terms: tuple[Term, ...]) -> str:
         for form in sorted(set(term.forms) | {term.label}, key=lambda f: (-len(f), f)):
             if form == term.label or form.islower() or form.isupper():
                 lines.append(f"*[{form}]: {tip}")  # not "Attachment Styles" of headings
-    return "\n".join(lines) + "\n" if lines else "\n"
+    # One definition per block: Python-Markdown re-tests the rest of a block after each
+    # definition it takes, which is quadratic in one block of hundreds of terms.
+    return "\n\n".join(lines) + "\n" if lines else "\n"
 
 
 def _tooltip(term: Term) -> str:
