@@ -129,7 +129,8 @@ def build_command(sources: Sequence[Path], project: Path, split_level: int | Non
     from .pipeline import build
 
     _check_sources(sources)
-    report = build(sources, project, split_level, force, _rules(max_size), _site_url(site_url))
+    report = build(sources, project, split_level, force, _rules(max_size), _site_url(site_url),
+                   _progress(sources))
     _tell(report, project)
     click.echo(f"Built the site in {project / 'site'}")
 
@@ -153,7 +154,8 @@ def serve_command(sources: Sequence[Path], project: Path, split_level: int | Non
 
     _check_sources(sources)
     rules = _rules(max_size)
-    _tell(generate(sources, project, split_level, rules=rules), project)
+    _tell(generate(sources, project, split_level, rules=rules, progress=_progress(sources)),
+          project)
     server = run_mkdocs.serve(project, port)
     stamps = _stamps(sources)
     try:
@@ -170,6 +172,27 @@ def serve_command(sources: Sequence[Path], project: Path, split_level: int | Non
     finally:
         server.terminate()
         server.wait()
+
+
+PROGRESS_MIN_ARTICLES = 10
+"""From this many articles a run shows a progress bar (on a terminal only)."""
+
+
+def _progress(sources: Sequence[Path]) -> Callable[[str, int, int], None]:
+    """A one-line progress bar on stderr for a long run on a terminal; silent otherwise."""
+    if len(sources) < PROGRESS_MIN_ARTICLES or not sys.stderr.isatty():
+        return lambda step, done, total: None
+
+    def show(step: str, done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        end = "\n" if done >= total else ""
+        click.echo(f"\r{step:<10} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}",
+                   err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
 
 
 def _site_url(value: str | None) -> str | None:

@@ -10,6 +10,7 @@ what another returned. The flow is::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 # --- Blocks: what `read` makes of any input format -------------------------------------------
@@ -253,7 +254,11 @@ class Learning:
 
     def lesson(self, path: str) -> Lesson | None:
         """The lesson of the page at `path`, if it is a content page."""
-        return next((lesson for lesson in self.lessons if lesson.path == path), None)
+        return self._by_path.get(path)
+
+    @cached_property
+    def _by_path(self) -> dict[str, Lesson]:
+        return {lesson.path: lesson for lesson in self.lessons}
 
 
 @dataclass(frozen=True)
@@ -272,11 +277,12 @@ class Site:
     """What `learn` added: terms, links, callouts, questions (None before it runs)."""
 
     def page(self, path: str) -> Page:
-        """The page at `path`."""
-        for page in self.pages:
-            if page.path == path:
-                return page
-        raise KeyError(path)
+        """The page at `path` (KeyError if none)."""
+        return self._by_path[path]
+
+    @cached_property
+    def _by_path(self) -> dict[str, Page]:
+        return {page.path: page for page in self.pages}
 
 
 # --- Output: what `render` produces -------------------------------------------------------------

@@ -7,7 +7,7 @@ around tips and research claims, and the study blocks of `render_study`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import yaml
 
@@ -47,9 +47,16 @@ CALLOUTS: dict[CalloutKind, tuple[str, str]] = {
 """Callout kind to Material admonition type and title."""
 
 
-def render(site: Site) -> Output:
-    """Every page as a Markdown file, and the nav block for mkdocs.yml."""
-    files = [File(path=page.path, text=render_page(page, site)) for page in site.pages]
+def render(site: Site, progress: Callable[[str, int, int], None] | None = None) -> Output:
+    """Every page as a Markdown file, and the nav block for mkdocs.yml (`progress` is told
+    ("rendering", done, total) as pages are done)."""
+    files = []
+    for done, page in enumerate(site.pages):
+        if progress and done % 50 == 0:
+            progress("rendering", done, len(site.pages))
+        files.append(File(path=page.path, text=render_page(page, site)))
+    if progress:
+        progress("rendering", len(site.pages), len(site.pages))
     if site.learning is not None:
         files.append(File(path=study.ABBREVIATIONS,
                           text=study.abbreviations(site.learning.terms)))

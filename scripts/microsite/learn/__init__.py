@@ -17,9 +17,9 @@ from dataclasses import replace
 
 from ..model import Learning, Lesson, NavItem, Page, Site, Term
 from .callouts import classify
-from .questions import ask
+from .questions import Neighbours, ask
 from .similar import Vector, bridge, central_sentences, page_vectors, relate, takeaway
-from .terms import find_terms, plan_links
+from .terms import TermIndex, find_terms, page_keys, plan_links
 from .text import content_pages, page_sentences, reading_grade
 
 
@@ -33,29 +33,40 @@ def learn(site: Site) -> Site:
     # 3. similar pages and central sentences
     vecs = page_vectors(pages, sentences)
     related = relate(pages, vecs)
-    # 4-6. per page: callouts, links at first mentions, questions
+    # 4-6. per page: callouts, links at first mentions, questions, from the terms it names
+    index = TermIndex(terms)
+    article_of = {page.path: page.article for page in pages}
+    neighbours = Neighbours(site, terms)
     lessons = []
     for page in pages:
         mine = sentences[page.path]
+        named = tuple(index.named(page_keys(mine)))
+        # A single word can mean another thing in another article ("water" in composting and
+        # in baking): across articles only phrases and abbreviations link.
+        linkable = tuple(t for t in named if len(t.key) > 1 or t.expansion
+                         or article_of[t.page] == page.article)
         key = takeaway(mine)
         lessons.append(Lesson(
             path=page.path,
             takeaway=key,
             terms=tuple(t.label for t in terms if t.page == page.path),
             related=related[page.path],
-            links=_links(page, mine, terms, related[page.path], vecs),
+            links=_links(page, mine, linkable, related[page.path], vecs),
             callouts=classify(mine),
-            questions=ask(page, mine, terms, site, avoid=key),
+            questions=ask(page, mine, named, neighbours, avoid=key),
         ))
     # 7. the whole article at a glance
     everything = tuple(s for page in site.pages for s in page_sentences(page)
                        if page.kind in ("home", "article", "section"))
-    learning = Learning(lessons=tuple(lessons), terms=terms,
-                        glance=central_sentences(everything, 3), grade=reading_grade(everything))
+    # (a home page over several articles lists them instead)
+    glance = central_sentences(everything, 3) if len(site.articles) == 1 else ()
+    learning = Learning(lessons=tuple(lessons), terms=terms, glance=glance,
+                        grade=reading_grade(everything))
     return _with_study_pages(replace(site, learning=learning))
 
 
-def _links(page: Page, mine: tuple[str, ...], terms: tuple[Term, ...], related: tuple[str, ...],
+def _links(page: Page, mine: tuple[str, ...], terms: tuple[Term, ...],
+           related: tuple[str, ...],
            vecs: dict[str, Vector]) -> tuple[tuple[str, str], ...]:
     """The page's links at first mentions; if none leads to another page, a phrase of its
     prose that points at a related page links there, after the terms."""

@@ -5,6 +5,8 @@ rest of the site), so they are plausible but not in the sentence."""
 from __future__ import annotations
 
 import posixpath
+from collections import defaultdict
+from itertools import chain
 
 from ..model import Page, Question, Site, Term
 from ..textutil import mention_pattern
@@ -18,10 +20,27 @@ OPTIONS = 4
 BLANK = "_____"
 
 
-def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...], site: Site,
-        avoid: str = "") -> tuple[Question, ...]:
-    """Up to three questions on `page`, each from a different sentence and term; the sentence
-    `avoid` (the page's key takeaway, shown above) is used only when no other will do."""
+class Neighbours:
+    """What questions borrow their wrong answers from, gathered once for the site: section
+    pages and key terms by folder, and both in reading order."""
+
+    def __init__(self, site: Site, terms: tuple[Term, ...]) -> None:
+        order = {p.path: i for i, p in enumerate(site.pages)}
+        self.sections = [p for p in site.pages if p.kind == "section"]
+        self.sections_in: dict[str, list[Page]] = defaultdict(list)
+        for section in self.sections:
+            self.sections_in[posixpath.dirname(section.path)].append(section)
+        self.terms = sorted(terms, key=lambda t: (order.get(t.page, 0), t.label))
+        self.terms_in: dict[str, list[Term]] = defaultdict(list)
+        for term in self.terms:
+            self.terms_in[posixpath.dirname(term.page)].append(term)
+
+
+def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...],
+        neighbours: Neighbours, avoid: str = "") -> tuple[Question, ...]:
+    """Up to three questions on `page`, each from a different sentence and term (`terms`: those
+    the page names); the sentence `avoid` (the page's key takeaway, shown above) is used only
+    when no other will do."""
     ordered = sorted(terms, key=lambda t: (t.page != page.path, -len(t.label), t.label))
     used_terms: set[str] = set()
     used_sentences: set[int] = set()
@@ -36,7 +55,7 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...], site: S
             match = pattern.search(sentence)
             if not match or index in used_sentences or term.label in used_terms:
                 continue
-            wrong = _distractors(page, sentence, term, terms, site)
+            wrong = _distractors(page, sentence, term, neighbours)
             if len(wrong) < 2:
                 continue
             options = tuple(sorted([term.label, *wrong], key=str.lower))
@@ -58,7 +77,7 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...], site: S
     for index in fresh:
         if len(questions) >= QUESTIONS_MIN:
             break
-        question = _which_page(page, sentences[index], site)
+        question = _which_page(page, sentences[index], neighbours)
         if question is not None and question.prompt not in asked:
             questions.append(question)
             asked.add(question.prompt)
@@ -66,14 +85,17 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...], site: S
                                                   q.prompt.startswith("Which page"))))
 
 
-def _which_page(page: Page, sentence: str, site: Site) -> Question | None:
+def _which_page(page: Page, sentence: str, neighbours: Neighbours) -> Question | None:
     """"Which page says this?": the page's own title among its neighbours' titles."""
     folder = posixpath.dirname(page.path)
-    sections = [p for p in site.pages if p.kind == "section" and p.path != page.path
-                and p.title.lower() != page.title.lower()]
-    siblings = [p.title for p in sections if posixpath.dirname(p.path) == folder]
-    others = [p.title for p in sections if posixpath.dirname(p.path) != folder]
-    wrong = list(dict.fromkeys(siblings + others))[: OPTIONS - 1]
+    wrong: list[str] = []
+    for other in chain(neighbours.sections_in[folder], neighbours.sections):
+        title = other.title
+        if other.path != page.path and title.lower() != page.title.lower() and \
+                title not in wrong:
+            wrong.append(title)
+            if len(wrong) == OPTIONS - 1:
+                break
     if len(wrong) < 2:
         return None
     options = tuple(sorted([page.title, *wrong], key=str.lower))
@@ -90,19 +112,13 @@ def _source(question: Question) -> str:
     return question.explanation[len("The page says: “"):-1]
 
 
-def _distractors(page: Page, sentence: str, answer: Term, terms: tuple[Term, ...],
-                 site: Site) -> list[str]:
+def _distractors(page: Page, sentence: str, answer: Term, neighbours: Neighbours) -> list[str]:
     """Key terms of sibling pages first, then of any page, that the sentence does not use."""
     folder = posixpath.dirname(page.path)
-    order = {p.path: i for i, p in enumerate(site.pages)}  # built once per question: cheap
-
-    def rank(term: Term) -> tuple[int, int, str]:
-        sibling = posixpath.dirname(term.page) == folder and term.page != page.path
-        return (0 if sibling else 1, order.get(term.page, 0), term.label)
-
+    siblings = [t for t in neighbours.terms_in[folder] if t.page != page.path]
     chosen: list[str] = []
     lowered = {answer.label.lower()}
-    for term in sorted(terms, key=rank):
+    for term in chain(siblings, neighbours.terms):
         if term.page == answer.page and term.page == page.path:
             continue  # another term of the same page could also fit the gap
         if term.label.lower() in lowered or mention_pattern(term).search(sentence):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Page
 from ..textutil import stems_of
@@ -17,6 +17,15 @@ RELATED_MAX = 3
 """Most related pages shown on a page."""
 RELATED_MIN_SIMILARITY = 0.05
 """Pages less alike than this are not related, however few others there are."""
+ALL_PAIRS_MAX = 400
+"""Up to this many pages, every pair of pages is compared for related pages."""
+HEAVIEST_STEMS = 12
+"""On larger sites, pages are compared when they share one of their this many heaviest stems."""
+POSTINGS_MAX = 60
+"""... among the this many pages where that stem weighs most."""
+LEXRANK_MAX_SENTENCES = 400
+"""Past this many sentences, centrality is closeness to the centroid (linear) instead of
+LexRank (quadratic)."""
 LEXRANK_THRESHOLD = 0.1
 """Sentences less alike than this are not linked in the LexRank graph."""
 BRIDGE_MIN_WEIGHT = 0.1
@@ -58,16 +67,34 @@ def page_vectors(pages: tuple[Page, ...],
 
 
 def relate(pages: tuple[Page, ...], vecs_by_path: dict[str, Vector]) -> dict[str, tuple[str, ...]]:
-    """For each page, the paths of the most similar other pages, most similar first."""
+    """For each page, the paths of the most similar other pages, most similar first.
+
+    Every pair is compared on a small site; on a large one, only the pages that share one of
+    a page's heaviest stems among their own heaviest (an inverted index cut to POSTINGS_MAX
+    pages a stem), so the work grows with the pages, not with their square."""
     vecs = [vecs_by_path[page.path] for page in pages]
+    postings: dict[str, list[tuple[float, int]]] = {}
+    for j, vec in enumerate(vecs):
+        for stem, weight in _heaviest(vec):
+            postings.setdefault(stem, []).append((weight, j))
+    for stem, entries in postings.items():
+        if len(entries) > POSTINGS_MAX:
+            postings[stem] = sorted(entries, key=lambda wj: (-wj[0], wj[1]))[:POSTINGS_MAX]
     related: dict[str, tuple[str, ...]] = {}
     for i, page in enumerate(pages):
-        scored = sorted(((cosine(vecs[i], vecs[j]), other.path)
-                         for j, other in enumerate(pages) if j != i),
+        if len(pages) <= ALL_PAIRS_MAX:
+            others: Iterable[int] = range(len(pages))
+        else:
+            others = {j for stem, _ in _heaviest(vecs[i]) for _, j in postings.get(stem, ())}
+        scored = sorted(((cosine(vecs[i], vecs[j]), pages[j].path) for j in others if j != i),
                         key=lambda sp: (-sp[0], sp[1]))
         related[page.path] = tuple(p for s, p in scored[:RELATED_MAX]
                                    if s >= RELATED_MIN_SIMILARITY)
     return related
+
+
+def _heaviest(vec: Vector) -> list[tuple[str, float]]:
+    return sorted(vec.items(), key=lambda sw: (-sw[1], sw[0]))[:HEAVIEST_STEMS]
 
 
 def bridge(text: str, related: tuple[str, ...],
@@ -92,15 +119,20 @@ def takeaway(sentences: tuple[str, ...]) -> str:
     if not sentences:
         return ""
     vecs = vectors(sentences)
+    centroid = _centroid(vecs)
+    scores = [cosine(vec, centroid) + (LEAD_BONUS if i == 0 else 0.0)
+              for i, vec in enumerate(vecs)]
+    return sentences[max(range(len(sentences)), key=lambda i: (scores[i], -i))]
+
+
+def _centroid(vecs: list[Vector]) -> Vector:
+    """The unit-length sum of `vecs`."""
     centroid: Vector = {}
     for vec in vecs:
         for w, v in vec.items():
             centroid[w] = centroid.get(w, 0.0) + v
     norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    centroid = {w: v / norm for w, v in centroid.items()}
-    scores = [cosine(vec, centroid) + (LEAD_BONUS if i == 0 else 0.0)
-              for i, vec in enumerate(vecs)]
-    return sentences[max(range(len(sentences)), key=lambda i: (scores[i], -i))]
+    return {w: v / norm for w, v in centroid.items()}
 
 
 def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
@@ -109,6 +141,10 @@ def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]
         return sentences
     vecs = vectors(sentences)
     n = len(sentences)
+    if n > LEXRANK_MAX_SENTENCES:
+        centre = _centroid(vecs)
+        top = sorted(range(n), key=lambda i: (-cosine(vecs[i], centre), i))[:count]
+        return tuple(sentences[i] for i in sorted(top))
     links = [[j for j in range(n) if j != i and cosine(vecs[i], vecs[j]) >= LEXRANK_THRESHOLD]
              for i in range(n)]
     rank = [1.0 / n] * n

@@ -68,10 +68,14 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
         label = _label(forms[key], inside[key])
         terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
     all_sentences = [(p.path, s) for p in pages for s in sentences[p.path]]
+    where = _positions(all_sentences)
     final = []
     for term in sorted(terms, key=lambda t: t.label.lower()):
         anchor = unique(slugify(term.label, "-") or "term", anchors)
-        definition = define(term, all_sentences)
+        # only the sentences that name the term's words (all of them for an abbreviation,
+        # whose long form may stand alone)
+        among = all_sentences if term.expansion else [all_sentences[i] for i in where[term.key]]
+        definition = define(term, among)
         if not definition:
             continue  # named only in a heading: nothing in the prose to explain or link
         final.append(Term(label=term.label, key=term.key, forms=term.forms, page=term.page,
@@ -158,6 +162,41 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, Counter[Key]],
     return owned
 
 
+def _positions(sentences: list[tuple[str, str]]) -> dict[Key, list[int]]:
+    """For each candidate key, the positions of the sentences it occurs in."""
+    where: dict[Key, list[int]] = defaultdict(list)
+    for position, (_, sentence) in enumerate(sentences):
+        for key in page_keys((sentence,)):
+            if not where[key] or where[key][-1] != position:
+                where[key].append(position)
+    return where
+
+
+def page_keys(sentences: Iterable[str]) -> frozenset[Key]:
+    """Every key a term found in `sentences` could have: candidate phrases, and single words
+    (short forms such as "CBT" included)."""
+    keys: set[Key] = set()
+    for sentence in sentences:
+        keys.update(key for key, _, _ in candidates(sentence))
+        keys.update((stem_word(word),) for word, _, _ in words(sentence))
+    return frozenset(keys)
+
+
+class TermIndex:
+    """The site's terms by key, to find the ones a page names without trying each term."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.by_key: dict[Key, list[Term]] = defaultdict(list)
+        for term in terms:
+            self.by_key[term.key].append(term)
+
+    def named(self, keys: frozenset[Key]) -> list[Term]:
+        """The terms whose words occur in a text with these keys (to be confirmed by
+        `mention_pattern`), in the site's order."""
+        found = [term for key in keys for term in self.by_key.get(key, ())]
+        return sorted(found, key=lambda t: (t.label.lower(), t.label, t.page))
+
+
 def _within(short: Key, long: Key) -> bool:
     return len(short) < len(long) and any(
         long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
@@ -236,10 +275,11 @@ def define(term: Term, sentences: list[tuple[str, str]]) -> str:
 
 
 def plan_links(page: Page, sentences: tuple[str, ...],
-               terms: tuple[Term, ...]) -> tuple[tuple[str, str], ...]:
+               terms: Iterable[Term]) -> tuple[tuple[str, str], ...]:
     """Which terms to link at their first mention on `page`, in the order to apply them: first
     terms other pages own (to that page; longest first), then the page's own (to their glossary
-    entries); a few per page, and never two on the same words."""
+    entries); a few per page, and never two on the same words. `terms` may be all the site's
+    terms or only those the page names (`TermIndex.named`): the result is the same."""
     text = " ".join(sentences)
     cross = sorted((t for t in terms if t.page != page.path), key=lambda t: (-len(t.key), t.label))
     own = sorted((t for t in terms if t.page == page.path), key=lambda t: (-len(t.key), t.label))
