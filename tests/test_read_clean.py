@@ -180,6 +180,40 @@ READ_CASES = [
         (para("Crème brûlée."),),
         id="utf16-le-without-bom",
     ),
+    # --- lines that look marked but are not headings or lists ---
+    pytest.param(
+        b"# total_length([\"red\", \"blue\"]) => 7\ndef total_length(words):\n    return 0",
+        (Paragraph(text='# total_length(["red", "blue"]) => 7 def total_length(words): return 0'),),
+        id="code-comment-is-no-heading",
+    ),
+    pytest.param(
+        b"# Notes\nKeep them short.",
+        (Heading(text="Notes", level=1), para("Keep them short.")),
+        id="atx-heading-over-text",
+    ),
+    pytest.param(
+        "We meet on Thursdays.\n\n\u2014 the organisers".encode(),
+        (para("We meet on Thursdays."), para("\u2014 the organisers")),
+        id="quote-credit-line-is-no-list",
+    ),
+    pytest.param(
+        PROSE.encode() + b"\n" + PROSE.encode() + b"\nDid we mention the law?",
+        (para(PROSE), para(PROSE), Paragraph(text="Did we mention the law?")),
+        id="last-line-of-a-run-heads-nothing",
+    ),
+    pytest.param(
+        b"A screenshot of the allotment waiting list page\n"
+        b"The page lists sixty names and reads at a seventh-grade level.",
+        (Figure(alt="A screenshot of the allotment waiting list page",
+                caption="The page lists sixty names and reads at a seventh-grade level."),),
+        id="figure-with-sentence-caption",
+    ),
+    pytest.param(
+        b"Warming stripes, by a climate scientist.\nWarming stripes, by a climate scientist.",
+        (Figure(alt="Warming stripes, by a climate scientist.",
+                caption="Warming stripes, by a climate scientist."),),
+        id="figure-repeating-its-alt-text",
+    ),
 ]
 
 

@@ -14,9 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .data.html_rules import CHARSET_ALIASES
-from .data.outline_rules import CLOSING_PUNCTUATION, DEFAULT_RULES, LIST_MARKER, Rules
+from .data.outline_rules import (
+    ATTRIBUTION_DASHES,
+    CLOSING_PUNCTUATION,
+    DEFAULT_RULES,
+    LIST_MARKER,
+    NOT_HEADING_SHAPES,
+    Rules,
+)
 from .errors import InputError
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
+from .outline import is_title_case
 from .read_html import read_html
 from .read_markup import read_markdown
 
@@ -57,6 +65,7 @@ _QUOTE = re.compile(r"^[ \t]*>[ \t]?(.*)$")
 _WS = re.compile(r"\s+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")")
 _WRAP_MIN_WIDTH = 40  # lines wrapped by an editor are at least this wide
+_NOT_HEADING = re.compile("|".join(f"(?:{p})" for p in NOT_HEADING_SHAPES))
 
 
 def read_file(path: Path, rules: Rules = DEFAULT_RULES) -> Source:
@@ -277,7 +286,7 @@ def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        atx = _ATX.match(line)
+        atx = _ATX.match(line) if _is_marked_heading(lines, i) else None
         setext = i + 1 < len(lines) and _SETEXT.match(lines[i + 1].strip())
         if atx or setext or _MARKED.match(line) or _QUOTE.match(line):
             blocks.extend(_plain_blocks(plain, rules))
@@ -294,6 +303,9 @@ def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
             # "1. Buy Good Shoes" alone between blank lines: maybe a numbered heading
             plain.append(line)
             i += 1
+        elif len(lines) == 1 and line.lstrip()[:1] in ATTRIBUTION_DASHES:
+            plain.append(line)  # "— Ada Lovelace" alone: a quotation's credit, not a list
+            i += 1
         elif _MARKED.match(line):
             i = _read_list(lines, i, blocks)
         elif _QUOTE.match(line):
@@ -308,6 +320,16 @@ def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
             i += 1
     blocks.extend(_plain_blocks(plain, rules))
     return blocks
+
+
+def _is_marked_heading(lines: list[str], i: int) -> bool:
+    """True when line `i`, if it starts with `#`, marks a heading rather than commenting code:
+    its words are not code, and no code follows it in its group."""
+    atx = _ATX.match(lines[i])
+    if atx is None or _NOT_HEADING.search(atx.group(2)):
+        return False
+    after = lines[i + 1: i + 3]
+    return not any(x.startswith((" ", "\t")) or _NOT_HEADING.search(x) for x in after)
 
 
 def _read_list(lines: list[str], i: int, blocks: list[Block]) -> int:
@@ -348,8 +370,9 @@ def _plain_blocks(lines: list[str], rules: Rules) -> list[Block]:
             # a title line over sentences, not a list
             return [Paragraph(text=lines[0], standalone=True), *_plain_blocks(lines[1:], rules)]
         return [ListBlock(items=tuple(lines))]
-    # One paragraph a line, as scrapes without blank lines give them.
-    return [Paragraph(text=line, standalone=True) for line in lines]
+    # One paragraph a line, as scrapes without blank lines give them. The last line ends the
+    # run, so it heads nothing: it is no candidate for a heading.
+    return [Paragraph(text=line, standalone=n < len(lines) - 1) for n, line in enumerate(lines)]
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -371,13 +394,17 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def _is_figure(alt: str, caption: str, rules: Rules) -> bool:
     """An alt-text line (descriptive, unpunctuated) directly followed by a short caption that
-    starts afresh rather than finishing the first line's sentence."""
+    starts afresh rather than finishing the first line's sentence. The caption may be a
+    sentence when the alt text is not worded like a heading (a title-case line over a sentence
+    is a heading over its paragraph); a line repeated as its own caption is a figure too."""
+    if alt == caption:
+        return _words(alt) <= 3 * rules.heading_max_words
     return (
         rules.figure_alt_min_words <= _words(alt) <= 3 * rules.heading_max_words
         and not _ends_sentence(alt)
         and _words(caption) <= 2 * rules.heading_max_words
         and not caption[:1].islower()
-        and not caption.endswith((".", "!", "?"))
+        and (not caption.endswith((".", "!", "?")) or not is_title_case(alt))
     )
 
 

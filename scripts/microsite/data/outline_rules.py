@@ -37,8 +37,52 @@ CLOSING_HEADINGS: tuple[str, ...] = (
     "the bottom line", "bottom line", "key takeaways", "takeaways", "next steps",
     "references", "sources", "bibliography", "further reading", "resources", "see also",
     "about the author", "acknowledgements", "acknowledgments", "notes", "faq",
-    "frequently asked questions",
+    "frequently asked questions", "additional resources", "credits", "contributors",
+    "license", "licence",
 )
+
+# Shapes of a short line that is not a heading though it stands alone: code and code
+# comments, file names, links and citations, which scrapes keep on lines of their own.
+NOT_HEADING_SHAPES: tuple[str, ...] = (
+    r"\w\(|=>|->|==|!=|:=|[{}]|;$|</?[a-z]+>",  # code: a call, an operator, braces, a tag
+    r"[A-Za-z0-9]_[A-Za-z0-9]",  # snake_case names and file names ("2014_notes.tsv")
+    r"\.[a-z0-9]{2,4}$",  # a file name's extension at the end ("notes.txt")
+    r"https?://|www\.",  # a link
+    r"\(\d{4}[a-z]?\)",  # a citation's year in brackets: "Author, 'Title' (2013)"
+)
+
+# Dashes that open a quotation's credit line ("— open source maintainer"): a short line over
+# such a credit is a pull quote, not a heading, and the credit is no list item.
+ATTRIBUTION_DASHES = "—–"
+
+# Phrases with which a section's closing paragraph announces the sections after it: it is
+# their parent ("There are several ways to respond.", "... are explained below.").
+ANNOUNCING_PHRASES: tuple[str, ...] = (
+    r"\bbelow\b", r"\bas follows\b", r"\bthe following\b",
+    r"\b(?:there|here) are (?:several|a few|many|some|a number of|various)\b",
+)
+
+# A phrase that announces subsections wherever it stands in a section.
+SECTION_POINTER = r"\bin this section\b"
+
+# How asides open ("Note: ..."): they may follow a section's announcing paragraph.
+ASIDE_OPENERS: tuple[str, ...] = ("note:", "tip:", "warning:", "caution:", "important:")
+
+# Question words that open a heading worded as a question ("What would you need?").
+QUESTION_WORDS: frozenset[str] = frozenset(
+    ["what", "why", "how", "when", "where", "which", "who", "whom", "whose", "is", "are", "do",
+     "does", "can", "should", "will", "would"]
+)
+
+# Words opening a heading addressed to the reader or the writers ("Your responsibilities",
+# "Our approach"): a run of parallel headings ("Gather ...", "Take ...") ends at one.
+PERSONAL_WORDS: frozenset[str] = frozenset(
+    ["your", "my", "our", "their", "his", "her", "its", "we", "you", "i", "they"]
+)
+
+# Verbs that make a long line a statement ("... is one way to ...", "... has four main
+# characteristics"): a paragraph that lost its full stop, not a heading.
+PROSE_VERBS: frozenset[str] = frozenset(["is", "are", "was", "were", "has", "have", "had"])
 
 # Characters that end a sentence, so a line ending in one is prose rather than a heading.
 CLOSING_PUNCTUATION = ".!;,…\"'”’)]"
@@ -55,6 +99,8 @@ class Rules:
     """A line with more words is prose, not a heading."""
     heading_max_chars: int = 120
     """A line with more characters is prose, not a heading."""
+    statement_min_words: int = 8
+    """A line this long with a verb of `PROSE_VERBS` is a statement, not a heading."""
     title_max_words: int = 24
     """Titles run longer than headings ("Why We ...: A Psychological Perspective")."""
     figure_alt_min_words: int = 4
@@ -62,10 +108,13 @@ class Rules:
     list_item_max_words: int = 24
     """A run of lines this short or shorter, not wrapped prose, reads as a list."""
     hub_ratio: float = 0.5
-    """A heading whose own text is at most this share of the median of the sections after it
-    is an introduction to them: it becomes their parent."""
+    """A heading whose own text is at most this share of each of the sections after it is an
+    introduction to them: it becomes their parent."""
     hub_lookahead: int = 3
-    """How many following sections that median is taken over (at least two are needed)."""
+    """How many following sections that comparison takes in (at least two are needed)."""
+    intro_max_sentences: int = 2
+    """A heading's text of at most this many sentences, in one paragraph, may introduce the
+    longer sections after it."""
     min_page_words: int = 40
     """Subsections shorter than this on average stay on their parent's page (automatic split)."""
     slug_max_chars: int = 60
@@ -78,7 +127,8 @@ class Rules:
     def __post_init__(self) -> None:
         for name in ("heading_max_words", "heading_max_chars", "title_max_words",
                      "figure_alt_min_words",
-                     "list_item_max_words", "hub_lookahead", "slug_max_chars",
+                     "list_item_max_words", "statement_min_words", "hub_lookahead",
+                     "intro_max_sentences", "slug_max_chars",
                      "description_max_chars", "max_bytes"):
             if getattr(self, name) < 1:
                 raise ValueError(f"Rules.{name} must be at least 1")
