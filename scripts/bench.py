@@ -66,6 +66,8 @@ def bundled(tmp: Path, runs: int) -> None:
     from mkdocs.config import load_config
 
     from microsite.pipeline import generate
+    from microsite.learn.terms import _sentence_keys as sentence_keys
+    from microsite.learn.terms import candidates
     from microsite.textutil import sentences, stem_word
 
     first, second, rewritten, inside, command = [], [], [], [], []
@@ -74,6 +76,8 @@ def bundled(tmp: Path, runs: int) -> None:
         project = tmp / f"bundled-{run}"
         sentences.cache_clear()  # each run segments and stems the article afresh
         stem_word.cache_clear()
+        candidates.cache_clear()
+        sentence_keys.cache_clear()
         started = time.perf_counter()
         generate([SEED], project)
         first.append(time.perf_counter() - started)

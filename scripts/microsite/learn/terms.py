@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from markdown.extensions.toc import slugify, unique
 
@@ -83,9 +84,14 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     return tuple(final)
 
 
-def candidates(text: str) -> Iterable[tuple[Key, str, int]]:
+@lru_cache(maxsize=1 << 16)
+def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
     """Candidate phrases of `text` (runs of up to three words between break words and
     punctuation), as (stems, the words as written, where they start)."""
+    return tuple(_candidates(text))
+
+
+def _candidates(text: str) -> Iterable[tuple[Key, str, int]]:
     run: list[tuple[str, int, int]] = []
     for word, start, end in words(text) + [("", len(text) + 1, len(text) + 1)]:
         gap = text[run[-1][2]:start] if run else ""
@@ -177,9 +183,14 @@ def page_keys(sentences: Iterable[str]) -> frozenset[Key]:
     (short forms such as "CBT" included)."""
     keys: set[Key] = set()
     for sentence in sentences:
-        keys.update(key for key, _, _ in candidates(sentence))
-        keys.update((stem_word(word),) for word, _, _ in words(sentence))
+        keys.update(_sentence_keys(sentence))
     return frozenset(keys)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sentence_keys(sentence: str) -> frozenset[Key]:
+    return frozenset([key for key, _, _ in candidates(sentence)]
+                     + [(stem_word(word),) for word, _, _ in words(sentence)])
 
 
 class TermIndex:
