@@ -6,8 +6,9 @@ STAMP  := $(VENV)/.installed
 SOURCE := content/why-we-run.txt
 PORT   ?= 8000
 RUNS   ?= 1
+SIZES  ?= 10,100,1000
 
-.PHONY: site serve test outline lint screenshots offline audit bench-structure clean
+.PHONY: site serve test outline lint screenshots offline audit bench-structure bench clean
 
 site: $(STAMP)  ## generate docs/ from the bundled article and build site/ (strict)
 	$(BIN)/microsite build $(SOURCE)
@@ -33,6 +34,9 @@ audit: site  ## Lighthouse scores and first-load bytes of 3 pages, mobile + desk
 
 bench-structure: $(STAMP)  ## heading F1, level accuracy, titles, figures and fidelity on the real-article corpus (tests/corpus)
 	$(BIN)/python scripts/bench_structure.py
+
+bench: $(STAMP)  ## generation vs mkdocs build time, second runs, and sites of 10/100/1000 articles (a benchmark; slow at 1000)
+	$(BIN)/python scripts/bench.py --runs $(if $(filter 1,$(RUNS)),5,$(RUNS)) --sizes $(SIZES)
 
 screenshots: site  ## PNGs of the site for the README (needs /usr/bin/chromium)
 	$(BIN)/python scripts/screenshots.py site docs/assets/screenshots
