@@ -2,10 +2,10 @@
 
 The pages in tests/fixtures/html/ are realistic saves (a WordPress blog, a news feature, a
 Docusaurus handbook page, an Elementor post, a CSS-in-JS magazine essay, a 2005 table-layout
-page in Windows-1252, a hostile page). Each NAME.html has NAME.blocks.txt beside it: the
-article's blocks as read, checked by hand against the page, one block per paragraph:
-`#`/`##` headings, `>` quotes, `-`/`1.` list items, `![alt] caption` figures. Refresh them
-after a deliberate change with
+page in Windows-1252, a hostile page, a guide whose lists of links are part of its text).
+Each NAME.html has NAME.blocks.txt beside it: the article's blocks as read, checked by hand
+against the page, one block per paragraph: `#`/`##` headings, `>` quotes, `-`/`1.` list
+items, `![alt] caption` figures. Refresh them after a deliberate change with
 
     MICROSITE_REFRESH_GOLDEN=1 .venv/bin/pytest tests/test_read_html.py
 
@@ -30,8 +30,9 @@ from conftest import REPO, block_texts, body_text
 from microsite.cli import main
 from microsite.errors import InputError
 from microsite.model import Block, Figure, Heading, ListBlock, Paragraph, Quote
+from microsite.page_title import strip_site_name
 from microsite.read import decode, detect_format, read_bytes
-from microsite.read_html import restore, strip_site_name
+from microsite.read_html import restore
 from microsite.read_markup import read_html_blocks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -67,6 +68,12 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         "from the head", "Written by a script", "must never show", "Your password",
         "form field value", "Send the form", "enable JavaScript", "svg drawing",
         "hidden paragraph", "Footer text", "Menu link", "Home"),
+    "rain-garden-links": (
+        "Green Streets Collective", "Street projects", "Who we are", "Donate",
+        "Volunteer with us", "Ama Mensah", "Related posts", "Fitting a water butt",
+        "green roof for the bike shed", "Previous guide", "Next guide", "Popular guides",
+        "Planting for pollinators", "street tree pit", "street compost bin", "Privacy notice",
+        "Accessibility statement", "Get in touch"),
     "river-feature": (
         "143 partners", "I agree", "Subscribe for", "Sign in", "Sport", "Opinion",
         "Tom Hesketh", "8 min read", "Share on", "1.2k shares",
@@ -211,6 +218,58 @@ def test_dropped_blocks_are_put_back_in_place(html: str, kind: type) -> None:
     assert not any(word in " ".join(texts) for word in ("Home", "Walks", "Footer"))
 
 
+# --- lists of links: article text inside the article, page furniture around it --------------
+
+LINKS = ("<ul><li><a href='/kennet'>LINK The locks of the Kennet</a></li>"
+         "<li><a href='/map'>LINK A towpath access map</a></li></ul>")
+
+
+def _page_with_links(middle: str = "", end: str = "", around: str = "") -> bytes:
+    """An article page: three paragraphs, `middle`, three more, `end`; `around` is put both
+    above the article (a header's links) and below it (a sidebar or footer)."""
+    before = "".join(FILLER.format(i) for i in range(3))
+    after = "".join(FILLER.format(i) for i in range(3, 6))
+    return (f"<!doctype html><html><head><title>A Walk | Site</title></head><body>"
+            f"<header><a href='/'>Canal Walks</a>{around}</header><main><article>"
+            f"<h1>A Walk</h1>{before}{middle}{after}{end}</article></main>"
+            f"<div>{around}<p>© 2024 Canal Walks.</p></div></body></html>").encode()
+
+
+LINK_LISTS = [
+    pytest.param({"middle": LINKS}, True, id="list-between-paragraphs"),
+    pytest.param({"middle": "<p><a href='/guide'>LINK The canal trust's walking guide</a></p>"},
+                 True, id="line-between-paragraphs"),
+    pytest.param({"end": f"<h2>See also</h2>{LINKS}"}, True, id="see-also-at-the-end"),
+    pytest.param({"end": "<h2>See also</h2><p><a href='/a'>LINK The locks of the Kennet</a></p>"
+                         "<p><a href='/b'>LINK A towpath access map</a></p>"}, True,
+                 id="see-also-one-link-to-a-paragraph"),
+    pytest.param({"end": f"<h2>Other resources</h2><h3>Maps</h3>{LINKS}<h3>Books</h3>"
+                         f"{LINKS.replace('LINK', 'LINK more')}"}, True,
+                 id="under-nested-headings"),
+    pytest.param({"end": LINKS}, False, id="list-after-the-article"),
+    pytest.param({"end": f"<div><h3>Related posts</h3>{LINKS}</div>"}, False,
+                 id="related-posts-in-the-article"),
+    pytest.param({"end": "<p><a href='/a'>LINK Previous walk</a> <a href='/b'>LINK Next walk"
+                         "</a></p>"}, False, id="previous-next-line"),
+    pytest.param({"around": LINKS}, False, id="header-and-footer-lists"),
+    pytest.param({"around": f"<aside><h2>Related posts</h2>{LINKS}</aside>"}, False,
+                 id="sidebar-related-posts"),
+]
+
+
+@pytest.mark.parametrize(("parts", "kept"), LINK_LISTS)
+def test_lists_of_links_are_kept_only_as_article_text(parts: dict[str, str], kept: bool) -> None:
+    texts = block_texts(read_bytes("walk.html", _page_with_links(**parts)).blocks)
+    linked = [t for t in texts if "LINK" in t]
+    assert len(linked) == (" ".join(parts.values()).count("LINK") if kept else 0), texts
+    assert "Related posts" not in texts and "Canal Walks" not in " ".join(texts)
+    if kept and "middle" in parts:
+        stops = [next(i for i, t in enumerate(texts) if f"Stop {n}." in t) for n in (2, 3)]
+        assert stops[0] < texts.index(linked[0]) < stops[1]
+    elif kept:
+        assert texts.index(next(t for t in texts if "Stop 5." in t)) < texts.index(linked[0])
+
+
 def P(text: str) -> Paragraph:  # noqa: N802 - reads like the block it makes
     return Paragraph(text=text)
 
@@ -292,6 +351,29 @@ def test_page_title(head: str, body: str, title: str | None) -> None:
                         .encode()).blocks
     headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 1]
     assert headings == ([title] if title else [])
+
+
+SECTIONS = ("<h1>Before reaching out</h1><p>Check the documentation before you ask anyone.</p>"
+            "<h1>Reaching out</h1><p>Be specific about what you need and by when.</p>"
+            "<h2>Deadlines</h2><p>Say clearly when you need an answer, and why.</p>")
+
+
+@pytest.mark.parametrize(("head", "title", "first"), [
+    pytest.param('<meta property="og:title" content="Email Etiquette">', "Email Etiquette",
+                 "<h1>Email Etiquette</h1>", id="og-title-names-the-first-h1"),
+    pytest.param("<title>Email Etiquette | The Notebook</title>", "Email Etiquette",
+                 "<h1>Email Etiquette</h1>", id="title-tag-names-the-first-h1"),
+    pytest.param("", "Email Etiquette", "<h1>Email Etiquette</h1>", id="no-metadata"),
+    pytest.param('<meta property="og:title" content="Asking for Help">', "Asking for Help", "",
+                 id="metadata-names-a-title-outside-the-article"),
+])
+def test_several_h1s_are_a_title_and_sections(head: str, title: str, first: str) -> None:
+    page = (f"<html><head>{head}</head><body><article>{first}<p>Be mindful of other people's"
+            f" time when you ask them for help.</p>{SECTIONS}</article></body></html>")
+    blocks = read_bytes("p.html", page.encode()).blocks
+    headings = [(b.text, b.level) for b in blocks if isinstance(b, Heading)]
+    assert headings == [(title, 1), ("Before reaching out", 2), ("Reaching out", 2),
+                        ("Deadlines", 3)]
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), [

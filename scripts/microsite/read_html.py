@@ -7,7 +7,8 @@
                   extracted, widened to its <article>) is read too, without page furniture
     4. restore    every article block of the container that the extraction dropped (block
                   quotes above all, figure captions, lists) is put back in its place
-    5. title      the page's <h1>, else og:title or <title> without the site's name
+    5. title      the article's one <h1>; else og:title or <title> without the site's name
+                  (`page_title`), which also picks the title among several <h1>s
 
 trafilatura is imported only here and only when a page is read: it takes a noticeable part of a
 second to import, which `microsite --help` must not pay.
@@ -20,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import takewhile, zip_longest
 from typing import Any
 
 import lxml.html
@@ -29,7 +31,8 @@ from .data import html_rules
 from .data.outline_rules import CLOSING_PUNCTUATION, DEFAULT_RULES, Rules
 from .errors import InputError
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
-from .read_markup import read_html_blocks
+from .page_title import meta_title, page_title
+from .read_markup import read_html_blocks, titled
 
 Element = Any  # lxml ships no type hints
 """An lxml element of the page."""
@@ -38,6 +41,9 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.IGNORECASE)
 _NOT_KEY = re.compile(r"[\W_]+")
 _BOILERPLATE = re.compile("|".join(  # whole words of a class or id
     rf"(?<![a-z0-9])(?:{names})(?![a-z0-9])" for names in html_rules.BOILERPLATE_NAMES))
+_FURNITURE_HEADING = re.compile(
+    rf"(?:{'|'.join(map(re.escape, html_rules.FURNITURE_HEADINGS))})(?![a-z])")
+_NOT_WORDS = re.compile(r"[\W\d_]+")
 _HIDDEN = re.compile(html_rules.HIDDEN_STYLE, re.IGNORECASE)
 _TEXT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figcaption",
               "td", "th", "dd", "dt")
@@ -53,18 +59,19 @@ def read_html(name: str, text: str, rules: Rules = DEFAULT_RULES) -> Source:
     # 3. read the page's own content container, without its furniture; extracted blocks that
     #    are furniture (menus, or a newsletter box inside the article) are left out
     container = find_container(page, extracted)
-    pruned = _pruned(container)
+    pruned = _pruned(container, extracted)
     extracted = _without_furniture(extracted, page, container, pruned)
     reference = read_html_blocks(lxml.html.tostring(pruned, encoding="unicode"))
     # 4. put back what the extraction dropped
     blocks = restore(extracted, reference) if extracted else reference
     if not any(not isinstance(b, Heading) or b.level > 1 for b in blocks):
         raise _no_text(name)
-    # 5. the title
-    if not any(isinstance(b, Heading) and b.level == 1 for b in blocks):
-        title = page_title(page, container)
-        if title:
-            blocks = (Heading(text=title, level=1), *blocks)
+    # 5. the title: the article's one <h1>, else what the page's metadata names
+    tops = sum(isinstance(b, Heading) and b.level == 1 for b in blocks)
+    if tops == 0:
+        blocks = titled(blocks, page_title(page, container))
+    elif tops > 1:
+        blocks = titled(blocks, meta_title(page))
     return Source(name=name, blocks=blocks)
 
 
@@ -184,16 +191,73 @@ def _landmark(page: Element) -> Element:
     return mains[0] if mains else page.body
 
 
-def _pruned(container: Element) -> Element:
+def _pruned(container: Element, extracted: Sequence[Block]) -> Element:
     """A copy of the container without page furniture: scripts, forms, navigation, hidden
-    elements, share bars, related links, comments, bylines, lists of links."""
+    elements, share bars, related links, comments, bylines, lists of links that are not part
+    of the article's text (see `_in_text`), and the headings left over them."""
     root = copy.deepcopy(container)
     total = len(_key(root.text_content()))
+
+    def small(element: Element) -> bool:
+        return len(_key(element.text_content())) < html_rules.FURNITURE_MAX_SHARE * total
+
     for element in list(root.iterdescendants()):
-        if _is_inert(element) or _is_furniture(element) and len(
-                _key(element.text_content())) < html_rules.FURNITURE_MAX_SHARE * total:
+        if _is_inert(element) or _is_furniture(element) and small(element):
             element.drop_tree()  # keeps the text after it
+    order = [e for e in root.iter() if isinstance(e.tag, str)]
+    lists = [e for e in order if _is_link_list(e) and small(e)]
+    found = _Text(extracted)
+    for element in [e for e in lists if set(lists).isdisjoint(e.iterancestors())
+                    and not _in_text(e, order, found)]:
+        element.drop_tree()
+    texts = [e for e in root.iter() if _has_text(e)]
+    for heading, after in zip_longest(texts, texts[1:]):
+        if _names_furniture(heading) and (after is None or _is_heading(after)
+                                          and after.tag <= heading.tag):
+            heading.drop_tree()  # "Related posts" over a list dropped above
     return root
+
+
+def _in_text(links: Element, order: Sequence[Element], extracted: _Text) -> bool:
+    """True for a list or line of links that is article text: under headings that name no
+    page furniture ("See also", "Further reading", not "Related posts") and follow a text the
+    extraction found, or else between two texts it found. Other links in between are no
+    text: a "See also" may be one link to a paragraph."""
+    start = order.index(links)
+    end = start + sum(1 for _ in links.iterdescendants()) + 1
+    ancestors = set(links.iterancestors())
+    before = [e for e in reversed(order[:start]) if e not in ancestors and _is_text(e)]
+    headings = list(takewhile(_is_heading, before))
+    prose = before[len(headings)] if len(before) > len(headings) else None
+    if prose is None or not _found(prose, extracted) or any(map(_names_furniture, headings)):
+        return False
+    follow = next((e for e in order[end:] if _is_text(e)), None)
+    return bool(headings) or follow is not None and _found(follow, extracted)
+
+
+def _names_furniture(element: Element) -> bool:
+    """True for a heading over page furniture: "Related posts", "3 Comments", "Share this"."""
+    words = _NOT_WORDS.sub(" ", element.text_content().casefold()).strip()
+    return _is_heading(element) and bool(_FURNITURE_HEADING.match(words))
+
+
+def _has_text(element: Element) -> bool:
+    """True for an element of text: a paragraph, item, heading, cell ... with words."""
+    return element.tag in _TEXT_TAGS and bool(_key(element.text_content()))
+
+
+def _is_text(element: Element) -> bool:
+    """True for an element of text that is not all links."""
+    return _has_text(element) and not _all_links(element)
+
+
+def _is_heading(element: Element) -> bool:
+    return bool(_HEADING.fullmatch(element.tag))
+
+
+def _found(element: Element, extracted: _Text) -> bool:
+    """True when the extraction holds the element's text."""
+    return extracted.find(_key(element.text_content()), 0) is not None
 
 
 def _without_furniture(blocks: tuple[Block, ...], page: Element, container: Element,
@@ -224,13 +288,16 @@ def _is_inert(element: Element) -> bool:
 
 
 def _is_furniture(element: Element) -> bool:
-    """True for a landmark, an element named as page furniture, or a list or line of links
-    (a link that is a whole quote is kept)."""
+    """True for a landmark or an element named as page furniture."""
     if _role(element) in html_rules.DROPPED_ROLES:
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    if _BOILERPLATE.search(names.replace("_", "-")):
-        return True
+    return bool(_BOILERPLATE.search(names.replace("_", "-")))
+
+
+def _is_link_list(element: Element) -> bool:
+    """True for a list or line of links (a menu, a "read next" line, a "See also" list); a
+    link that is a whole quote is no such line."""
     return element.tag in ("ul", "ol", "p", "div") and not _in_quote(element) and _all_links(
         element)
 
@@ -356,53 +423,3 @@ def _units(block: Block) -> tuple[str, ...]:
 def _key(text: str) -> str:
     """Letters and digits only, in lower case: what two copies of a text surely share."""
     return _NOT_KEY.sub("", text).casefold()
-
-
-# --- 5. title ----------------------------------------------------------------------------------
-
-
-def page_title(page: Element, container: Element) -> str:
-    """The article's <h1>, else og:title or <title> without the site's name, else the page's
-    one <h1>; empty when the page has none of these."""
-    for heading in container.iter("h1"):
-        if _fold(heading.text_content()):
-            return _fold(heading.text_content())
-    sites = [_meta(page, name) for name in ("og:site_name", "application-name")]
-    for title in (_meta(page, "og:title"), _meta(page, "twitter:title"),
-                  _fold(page.findtext(".//title") or "")):
-        if title:
-            return strip_site_name(title, tuple(s for s in sites if s))
-    headings = [_fold(h.text_content()) for h in page.iter("h1")]
-    return headings[0] if len(headings) == 1 else ""
-
-
-def strip_site_name(title: str, sites: tuple[str, ...] = ()) -> str:
-    """`title` without the site's name: "How to Bake | Kitchen Notes" is "How to Bake". A
-    hyphen or colon separates only a known site name; at other separators the first part is
-    the title, unless another has more than twice its words ("Site | The Actual Title")."""
-    for site in sites:
-        for separator in html_rules.TITLE_SEPARATORS + html_rules.TITLE_WEAK_SEPARATORS:
-            if title.endswith(separator + site) and len(title) > len(separator + site):
-                return title[:-len(separator + site)].strip()
-            if title.startswith(site + separator) and len(title) > len(site + separator):
-                return title[len(site + separator):].strip()
-    for separator in html_rules.TITLE_SEPARATORS:
-        parts = [part.strip() for part in title.split(separator) if part.strip()]
-        if len(parts) > 1:
-            longest = max(parts, key=lambda part: len(part.split()))
-            first_words = len(parts[0].split())
-            return longest if len(longest.split()) > 2 * first_words else parts[0]
-    return title
-
-
-def _meta(page: Element, name: str) -> str:
-    """The content of the page's <meta property=name> or <meta name=name>, folded."""
-    for meta in page.iter("meta"):
-        if name in (meta.get("property"), meta.get("name")):
-            return _fold(meta.get("content") or "")
-    return ""
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-

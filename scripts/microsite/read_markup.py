@@ -1,8 +1,9 @@
 """Markdown articles: rendered with Python-Markdown, then read back as blocks by an HTML block
 reader, the one a saved web page will go through too. After this, nothing knows the format.
 
-The Markdown's headings are the outline, as given; a `title` in front matter, or else a first
-`#` heading, is the title. Elements that carry no article text (scripts, styles, frames,
+The Markdown's headings are the outline, as given. As in MkDocs, a `title` in front matter, or
+else a first `#` heading, is the title; with several `#` headings, the others are the top-level
+sections (see `titled`). Elements that carry no article text (scripts, styles, frames,
 embedded objects, form controls) are dropped; every other piece of text becomes a block.
 """
 
@@ -20,6 +21,8 @@ from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_LOWEST_LEVEL = 6  # HTML's <h6>: a heading moved down from it stays there
 _EXTENSIONS = ["extra", "sane_lists"]
 # Elements whose content is never article text; each has an end tag, so skipping ends.
 _SKIPPED = {"script", "style", "template", "noscript", "iframe", "svg", "math", "canvas",
@@ -42,10 +45,38 @@ def read_markdown(name: str, text: str, rules: Rules = DEFAULT_RULES) -> Source:
             title = meta["title"]
         text = text[match.end():]
     html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
-    blocks = read_html_blocks(html)
-    if title and not any(isinstance(b, Heading) and b.level == 1 for b in blocks):
-        blocks = (Heading(text=_fold(title), level=1), *blocks)
-    return Source(name=name, blocks=blocks)
+    return Source(name=name, blocks=titled(read_html_blocks(html), _fold(title)))
+
+
+def titled(blocks: tuple[Block, ...], title: str = "") -> tuple[Block, ...]:
+    """The blocks with the article's title as their one level-1 heading.
+
+    The title is `title` (from front matter or a page's metadata) if given, else the first
+    heading if it is of level 1; a first level-1 heading that repeats `title` is that title,
+    not a section. When other level-1 headings remain (every section marked `#` beside the
+    title, or under a front-matter title), every heading but the title moves one level down:
+    they become the top-level sections, and their subsections stay under them."""
+    headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading)]
+    tops = [i for i, b in headings if b.level == 1]
+    first = headings[0][1] if headings else None
+    if first and first.level == 1 and (not title or _repeats(first.text, title)):
+        head = tops[0]  # the document's own first heading is the title
+    elif title:
+        blocks, head, tops = (Heading(text=title, level=1), *blocks), 0, [i + 1 for i in tops]
+    else:
+        return blocks
+    if tops in ([], [head]):
+        return blocks
+    return tuple(Heading(text=b.text, level=min(b.level + 1, _LOWEST_LEVEL))
+                 if isinstance(b, Heading) and i != head else b for i, b in enumerate(blocks))
+
+
+def _repeats(heading: str, title: str) -> bool:
+    """True when a heading says the title, or begins with it or it with the heading
+    ("Email Etiquette" and "Email Etiquette: A Guide")."""
+    ours, theirs = _WORD.findall(heading.casefold()), _WORD.findall(title.casefold())
+    shorter = min(len(ours), len(theirs))
+    return shorter > 0 and ours[:shorter] == theirs[:shorter]
 
 
 def read_html_blocks(html: str) -> tuple[Block, ...]:

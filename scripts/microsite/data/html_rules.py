@@ -83,6 +83,22 @@ BOILERPLATE_NAMES: tuple[str, ...] = (
 # container's text: a wrapper around most of the article ("content-sidebar-wrap") is not.
 FURNITURE_MAX_SHARE = 0.5
 
+# A list or line of links (a menu, a "read next" row) is page furniture, unless it is part of
+# the article's text: between two texts the extraction found, or under headings of the article
+# that follow such a text ("See also", "Further reading", "Other resources"). Headings that
+# begin with these words head page furniture, not the article; digits and punctuation are
+# ignored ("3 Comments", "Share this:"). Whole phrases, not the class names above: "Related
+# work" and "Recommended reading" are article sections.
+FURNITURE_HEADINGS: tuple[str, ...] = (
+    "related posts", "related articles", "related stories", "related content",
+    "recent posts", "recent articles", "latest posts", "latest articles", "latest news",
+    "popular posts", "most popular", "most read", "trending", "read next", "read more",
+    "more from", "more stories", "more posts", "you may also like", "you might also like",
+    "recommended for you", "share", "comments", "leave a reply", "leave a comment",
+    "tags", "tagged", "categories", "topics", "archives", "follow us", "subscribe",
+    "newsletter", "sign up", "navigation", "menu",
+)
+
 # Inline styles that hide an element.
 HIDDEN_STYLE = r"display\s*:\s*none|visibility\s*:\s*hidden"
 
