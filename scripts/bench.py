@@ -65,9 +65,9 @@ def bundled(tmp: Path, runs: int) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from microsite.pipeline import generate
     from microsite.learn.terms import _sentence_keys as sentence_keys
     from microsite.learn.terms import candidates
+    from microsite.pipeline import generate
     from microsite.textutil import sentences, stem_word
 
     first, second, rewritten, inside, command = [], [], [], [], []

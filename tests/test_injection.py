@@ -17,7 +17,7 @@ ARTICLE = f"""{TITLE}
 
 An introduction with *stars*, `ticks`, <b>bold</b> and &amp; entities that stay as text.
 
-{HEADING}
+## {HEADING}
 
 !!! note "Injected"
 
@@ -25,7 +25,7 @@ An introduction with *stars*, `ticks`, <b>bold</b> and &amp; entities that stay 
 
 A body line with {{: onclick=alert(4) }} and <!-- a comment --> and | pipes | here.
 
-Plain Next Heading
+## Plain Next Heading
 
 Text under the second heading, with {{% include "x" %}} in it.
 """

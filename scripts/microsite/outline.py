@@ -339,6 +339,9 @@ def _hub(i: int, flat: list[_Flat], sizes: list[int], closing: list[bool],
     if i + 1 >= len(flat) or closing[i + 1] or _form(flat[i].text)[0] and _form(
             flat[i + 1].text)[0]:
         return None  # at the end, or a question over a question: peers in a run of questions
+    if flat[i].text.split()[:2] == flat[i + 1].text.split()[:2] and \
+            len(flat[i].text.split()) > 1:
+        return None  # "Part Number 1" then "Part Number 2": parallel wording makes peers
     own = flat[i].blocks
     if not any(isinstance(b, (Paragraph, ListBlock, Quote)) for b in own):
         return _Evidence(sure=False)  # "Tips:" or a heading with no text of its own
@@ -455,12 +458,17 @@ def _split(
     return intro, flat
 
 
+MAX_LEVEL = 6
+"""The deepest heading level Markdown has."""
+
+
 def _nest(flat: list[_Flat]) -> tuple[Section, ...]:
-    """Turn a flat run of leveled headings into a tree; a level never jumps by more than one."""
+    """Turn a flat run of leveled headings into a tree; a level never jumps by more than one
+    nor goes past MAX_LEVEL."""
     root: list[tuple[_Flat, int, list]] = []  # type: ignore[type-arg]
     stack: list[tuple[_Flat, int, list]] = []  # type: ignore[type-arg]
     for item in flat:
-        level = max(2, min(item.level, stack[-1][1] + 1 if stack else 2))
+        level = max(2, min(item.level, stack[-1][1] + 1 if stack else 2, MAX_LEVEL))
         while stack and stack[-1][1] >= level:
             stack.pop()
         node: tuple[_Flat, int, list] = (item, level, [])  # type: ignore[type-arg]

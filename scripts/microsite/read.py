@@ -326,8 +326,8 @@ def _is_marked_heading(lines: list[str], i: int) -> bool:
     """True when line `i`, if it starts with `#`, marks a heading rather than commenting code:
     its words are not code, and no code follows it in its group."""
     atx = _ATX.match(lines[i])
-    if atx is None or _NOT_HEADING.search(atx.group(2)):
-        return False
+    if atx is None or len(atx.group(1)) == 1 and _NOT_HEADING.search(atx.group(2)):
+        return False  # "## ..." is a heading whatever it says; "# f(x) => 1" is a comment
     after = lines[i + 1: i + 3]
     return not any(x.startswith((" ", "\t")) or _NOT_HEADING.search(x) for x in after)
 
