@@ -35,7 +35,7 @@ ARTICLE = st.lists(LINE, min_size=1, max_size=30).map("\n".join)
 ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "ul", "ol", "li", "div",
                 "details", "summary", "strong", "em", "figure", "figcaption", "span", "abbr",
                 "blockquote", "code", "hr"}  # hr: the section cards use it
-MAP_TAGS = {"svg", "rect", "text", "tspan", "path", "g", "a"}  # the map of ideas' drawing only
+MAP_TAGS = {"svg", "rect", "text", "tspan", "path", "g"}  # the map of ideas' drawing only
 
 
 class Markup(HTMLParser):

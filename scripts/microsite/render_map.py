@@ -8,10 +8,10 @@ microsite.css), so the map follows the light and dark palettes, and the drawing 
 a phone's width. The nested list after it on the home page is its text alternative.
 
 Text from the article reaches the drawing only as escaped XML text and attribute values.
-Links in raw HTML are not rewritten by MkDocs, so they are written as the built site's URLs
-(MkDocs' default `use_directory_urls`: `a/b.md` is served at `a/b/`). They are `xlink:href`,
-not `href`: Material's instant navigation re-assigns the `href` of every element that has one,
-which an SVG link does not allow (an uncaught error on every page load).
+The drawing is hidden from assistive technology; each box's link is an HTML link laid over
+it, named by the page's title. Links in raw HTML are not rewritten by MkDocs, so they are
+written as the built site's URLs (MkDocs' default `use_directory_urls`: `a/b.md` is served at
+`a/b/`).
 """
 
 from __future__ import annotations
@@ -75,22 +75,23 @@ def map_svg(page: Page, site: Site) -> list[str]:
     pairs = [(a, b) for a, b in _strongest(site)
              if a in where and b in where and group[a] != group[b]]
     arcs = [_arc(where[a], where[b]) for a, b in pairs[:MAX_ARCS]]
-    label = f"Map of ideas: {len(tops)} sections and their pages"
     here = _url(page.path)
     out = ['<figure class="ms-map ms-links" data-search-exclude>',
-           '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
-           f' viewBox="0 0 {WIDTH} {_n(height)}"'
-           f' width="{WIDTH}" height="{_n(height)}" role="group"'
-           f' aria-label="{xml(label)}" focusable="false">']
+           f'<div class="ms-map__canvas" style="aspect-ratio: {WIDTH} / {_n(height)}">',
+           f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {_n(height)}"'
+           ' aria-hidden="true" focusable="false">']
     out += [f'<rect class="ms-map__section" x="0.75" y="{_n(top + 0.75)}"'
             f' width="{WIDTH - ARCS - 1.5}" height="{_n(size - 1.5)}" rx="8"/>'
             for top, size in frames]
     if arcs:
-        out += ['<g class="ms-map__relations" aria-hidden="true">', *arcs, "</g>"]
-    out += [_link(box, here) for box in boxes]
-    out += ["</svg>",
-            "<figcaption>Each box is a page. A curve joins two pages of different sections"
-            " that talk about the same things.</figcaption>", "</figure>", ""]
+        out += ['<g class="ms-map__relations">', *arcs, "</g>"]
+    out += [_drawn(box) for box in boxes]
+    out += ["</svg>"]
+    out += [_link(box, here, height) for box in boxes]
+    out += ["</div>",
+            "<figcaption>Each box is a page and a link to it. A curve joins two pages of"
+            " different sections that talk about the same things.</figcaption>",
+            "</figure>", ""]
     return out
 
 
@@ -110,19 +111,28 @@ def _box(path: str, title: str, x: float, y: float, width: float, size: int,
     return _Box(path, lines, x, y, width, len(lines) * LINE + 2 * PAD - 4, section)
 
 
-def _link(box: _Box, here: str) -> str:
-    """A box as a link to its page: a rectangle and its title (a section's title sits on its
-    frame, a page's in a box of its own)."""
-    href = posixpath.relpath(_url(box.path), here) + "/"
+def _drawn(box: _Box) -> str:
+    """A box as drawn: a rectangle and its title (a section's title on its frame)."""
     kind = "ms-map__head" if box.section else "ms-map__page"
     size = TITLE_SIZE if box.section else PAGE_SIZE
-    text_x = box.x + PAD
     spans = "".join(
-        f'<tspan x="{_n(text_x)}" y="{_n(box.y + PAD + size + i * LINE - 2)}">{xml(line)}</tspan>'
-        for i, line in enumerate(box.lines))
-    return (f'<a xlink:href="{xml(href)}" class="{kind}"><rect x="{_n(box.x)}" y="{_n(box.y)}"'
-            f' width="{_n(box.width)}" height="{_n(box.height)}" rx="6"/>'
-            f'<text font-size="{size}">{spans}</text></a>')
+        f'<tspan x="{_n(box.x + PAD)}" y="{_n(box.y + PAD + size + i * LINE - 2)}">'
+        f"{xml(line)}</tspan>" for i, line in enumerate(box.lines))
+    return (f'<g class="{kind}"><rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.width)}"'
+            f' height="{_n(box.height)}" rx="6"/><text font-size="{size}">{spans}</text></g>')
+
+
+def _link(box: _Box, here: str, height: float) -> str:
+    """A box as a link: an ordinary HTML link laid over the drawn box, named by the title.
+
+    Not an SVG link: Material's instant navigation re-assigns the `href` of every element
+    that has one, which an SVG link refuses (an error on every page load), and an SVG
+    `xlink:href` is no link to crawlers."""
+    href = posixpath.relpath(_url(box.path), here) + "/"
+    place = (f"left: {_n(box.x / WIDTH * 100)}%; top: {_n(box.y / height * 100)}%;"
+             f" width: {_n(box.width / WIDTH * 100)}%; height: {_n(box.height / height * 100)}%")
+    return (f'<a class="ms-map__hit" href="{xml(href)}" style="{place}">'
+            f"<span>{xml(' '.join(box.lines))}</span></a>")
 
 
 def _strongest(site: Site) -> list[tuple[str, str]]:
