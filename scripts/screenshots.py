@@ -57,7 +57,8 @@ def main(site: Path, out: Path) -> int:
                     viewport=viewport, color_scheme=scheme, timeout=30_000)
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle", timeout=15_000)
-                if element:
+                if element:  # without the sticky header over the element
+                    page.add_style_tag(content=".md-header { visibility: hidden; }")
                     page.locator(element).screenshot(path=str(out / name))
                 else:
                     page.screenshot(path=str(out / name))
