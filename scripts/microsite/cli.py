@@ -186,11 +186,8 @@ def _progress(sources: Sequence[Path]) -> Callable[[str, int, int], None]:
     def show(step: str, done: int, total: int) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        end = "\n" if done >= total else ""
         click.echo(f"\r{step:<10} [{'#' * filled}{'-' * (width - filled)}] {done}/{total}",
-                   err=True, nl=False)
-        if end:
-            click.echo("", err=True)
+                   err=True, nl=done >= total)
 
     return show
 
