@@ -59,25 +59,29 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def _clear_caches() -> None:
+    """Empty every functools cache of the generator's modules (sentences, stems, candidate
+    phrases, relative links...), so that a run in process costs what a fresh one would."""
+    for name, module in list(sys.modules.items()):
+        if name == "microsite" or name.startswith("microsite."):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 # --- 1. The bundled article ---------------------------------------------------------------
 
 def bundled(tmp: Path, runs: int) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from microsite.learn.terms import _sentence_keys as sentence_keys
-    from microsite.learn.terms import candidates
     from microsite.pipeline import generate
-    from microsite.textutil import sentences, stem_word
 
     first, second, rewritten, inside, command = [], [], [], [], []
     cold = _cold_generation(tmp)
     for run in range(runs):
         project = tmp / f"bundled-{run}"
-        sentences.cache_clear()  # each run segments and stems the article afresh
-        stem_word.cache_clear()
-        candidates.cache_clear()
-        sentence_keys.cache_clear()
+        _clear_caches()  # each run segments, stems and links the article afresh
         started = time.perf_counter()
         generate([SEED], project)
         first.append(time.perf_counter() - started)

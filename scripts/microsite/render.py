@@ -46,6 +46,9 @@ CALLOUTS: dict[CalloutKind, tuple[str, str]] = {
 }
 """Callout kind to Material admonition type and title."""
 
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's safe dumper (PyYAML's wheels carry it; same output, about ten times faster)."""
+
 
 def render(site: Site, progress: Callable[[str, int, int], None] | None = None) -> Output:
     """Every page as a Markdown file, and the nav block for mkdocs.yml (`progress` is told
@@ -73,8 +76,8 @@ def render_nav(nav: tuple[NavItem, ...]) -> str:
                                                else child.path for child in item.children]}
         return {escape_html(item.title): item.path}
 
-    return yaml.safe_dump({"nav": [entry(item) for item in nav]}, allow_unicode=True,
-                          sort_keys=False, width=10_000)
+    return yaml.dump({"nav": [entry(item) for item in nav]}, Dumper=YAML_DUMPER,
+                     allow_unicode=True, sort_keys=False, width=10_000)
 
 
 def render_page(page: Page, site: Site) -> str:
@@ -190,7 +193,8 @@ def _front_matter(page: Page, lesson: Lesson | None) -> str:
     tags = lesson.terms if lesson and lesson.terms else page.tags
     if tags:
         meta["tags"] = [escape_html(tag) for tag in tags]
-    text = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    text = yaml.dump(meta, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False,
+                     width=10_000)
     return f"---\n{text}---\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .escape import escape
 from .model import Article, Page, Site
@@ -57,5 +58,10 @@ def link_line(target: Page, here: str, described: bool = False) -> str:
 def relative(path: str, here: str) -> str:
     """The link from page `here` to `path` (a page under docs/, maybe with `#anchor`)."""
     page, _, anchor = path.partition("#")
-    link = posixpath.relpath(page, posixpath.dirname(here) or ".")
+    link = _relpath(page, posixpath.dirname(here) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+@lru_cache(maxsize=1 << 16)
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)  # slow (it makes both paths absolute): asked often

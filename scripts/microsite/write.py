@@ -142,11 +142,14 @@ def remember(project: Path, stamp: str | None, report: WriteReport) -> None:
 @cache
 def _generator_digest() -> str:
     """A digest of the package's own files: another version of the generator, another run."""
-    root = Path(__file__).parent
+    root = os.path.dirname(__file__)
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                digest.update(os.path.relpath(path, root).encode() + b"\0" + handle.read())
     return digest.hexdigest()
 
 

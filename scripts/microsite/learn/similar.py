@@ -125,6 +125,28 @@ def takeaway(sentences: tuple[str, ...]) -> str:
     return sentences[max(range(len(sentences)), key=lambda i: (scores[i], -i))]
 
 
+def _similarities(vecs: list[Vector]) -> list[dict[int, float]]:
+    """The cosine of every pair of `vecs` that share a word, by index: row i maps j to it.
+
+    Summed word by word over an inverted index, so pairs with no word in common cost
+    nothing (on a page's sentences, most pairs)."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, vec in enumerate(vecs):
+        for word, weight in vec.items():
+            postings.setdefault(word, []).append((i, weight))
+    rows: list[dict[int, float]] = [{} for _ in vecs]
+    for entries in postings.values():
+        for k, (i, a) in enumerate(entries):
+            row = rows[i]
+            for j, b in entries[k + 1:]:
+                row[j] = row.get(j, 0.0) + a * b
+    for i, row in enumerate(rows):
+        for j, s in list(row.items()):
+            if j > i:
+                rows[j][i] = s
+    return rows
+
+
 def _centroid(vecs: list[Vector]) -> Vector:
     """The unit-length sum of `vecs`."""
     centroid: Vector = {}
@@ -145,13 +167,14 @@ def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]
         centre = _centroid(vecs)
         top = sorted(range(n), key=lambda i: (-cosine(vecs[i], centre), i))[:count]
         return tuple(sentences[i] for i in sorted(top))
-    links = [[j for j in range(n) if j != i and cosine(vecs[i], vecs[j]) >= LEXRANK_THRESHOLD]
-             for i in range(n)]
+    similar = _similarities(vecs)
+    links = [sorted(j for j, s in row.items() if s >= LEXRANK_THRESHOLD) for row in similar]
     rank = [1.0 / n] * n
     damping = 0.85
+    share = [1.0 / len(linked) if linked else 0.0 for linked in links]
     for _ in range(100):
-        new = [(1 - damping) / n + damping * sum(rank[j] / len(links[j]) for j in links[i])
-               for i in range(n)]
+        given = [r * s for r, s in zip(rank, share, strict=True)]
+        new = [(1 - damping) / n + damping * sum([given[j] for j in linked]) for linked in links]
         done = max(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-9
         rank = new
         if done:

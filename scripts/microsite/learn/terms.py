@@ -93,7 +93,7 @@ def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
 
 def _candidates(text: str) -> Iterable[tuple[Key, str, int]]:
     run: list[tuple[str, int, int]] = []
-    for word, start, end in words(text) + [("", len(text) + 1, len(text) + 1)]:
+    for word, start, end in (*words(text), ("", len(text) + 1, len(text) + 1)):
         gap = text[run[-1][2]:start] if run else ""
         if not word or _breaks(word) or (gap and gap.strip()):
             yield from _ngrams(run, text)
@@ -102,6 +102,7 @@ def _candidates(text: str) -> Iterable[tuple[Key, str, int]]:
             run.append((word, start, end))
 
 
+@lru_cache(maxsize=1 << 16)
 def _breaks(word: str) -> bool:
     lower = word.lower()
     return (lower in BREAKS or len(lower) < 3 or lower.endswith("ly") or
@@ -109,14 +110,15 @@ def _breaks(word: str) -> bool:
 
 
 def _ngrams(run: list[tuple[str, int, int]], text: str) -> Iterable[tuple[Key, str, int]]:
+    lower = [word.lower() for word, _, _ in run]
+    stems = tuple(stem_word(word) for word in lower)
     for n in range(1, MAX_WORDS + 1):
         for i in range(len(run) - n + 1):
-            part = run[i:i + n]
-            first, last = part[0][0].lower(), part[-1][0].lower()
+            first, last = lower[i], lower[i + n - 1]
             if n == 1 and (last in GENERAL or last.endswith(ADJECTIVE_ENDINGS)) or _gerund(first):
                 continue  # a term is a noun phrase: no leading verb, no lone adjective
-            start = part[0][1]
-            yield tuple(stem_word(w) for w, _, _ in part), text[start:part[-1][2]], start
+            start = run[i][1]
+            yield stems[i:i + n], text[start:run[i + n - 1][2]], start
 
 
 def _gerund(word: str) -> bool:

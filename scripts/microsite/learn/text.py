@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pyphen
 
@@ -35,9 +35,10 @@ def page_sentences(page: Page) -> tuple[str, ...]:
     return tuple(found)
 
 
-def words(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """The words of `text` with their start and end offsets."""
-    return [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)]
+    return tuple((m.group(0), m.start(), m.end()) for m in WORD.finditer(text))
 
 
 def reading_grade(texts: tuple[str, ...]) -> float:

@@ -1,0 +1,90 @@
+"""Sentences: the quick cut at plain sentence ends must give exactly what pysbd gives on the
+whole paragraph, on every paragraph of the real articles and on made-up awkward ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from microsite.clean import clean
+from microsite.model import ListBlock, Paragraph, Quote
+from microsite.read import read_file
+from microsite.textutil import _segmenter, sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted([*ROOT.glob("tests/corpus/*/article.*"),
+                   *ROOT.glob("tests/fixtures/articles/*.txt"),
+                   *ROOT.glob("tests/fixtures/html/*.html"), ROOT / "content" / "why-we-run.txt"])
+
+
+def pysbd_sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _segmenter().segment(text) if s.strip())
+
+
+def prose(path: Path) -> list[str]:
+    texts: list[str] = []
+    for block in clean(read_file(path)).blocks:
+        if isinstance(block, (Paragraph, Quote)):
+            texts.append(block.text)
+        elif isinstance(block, ListBlock):
+            texts += block.items
+    return texts
+
+
+def test_the_articles_are_there() -> None:
+    assert len(ARTICLES) > 60
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_same_sentences_as_pysbd_on_real_prose(path: Path) -> None:
+    for text in prose(path):
+        assert sentences.__wrapped__(text) == pysbd_sentences(text), text
+
+
+TRICKY = [
+    "It was late.. Then it rained.",  # a doubled stop is a sentence of its own for pysbd
+    "Two reasons: 1) you add errors, and 2) you add steps. So keep one tab.",
+    'He said "I ran home. Then I slept." and left. Later he woke.',
+    "See the note (it is short. Read it.) and go on. Next comes the rest.",
+    "Dr. Smith and Mr. Jones met at 5 p.m. They talked. It was fine.",
+    "Prices rose 5.5 percent in the U.S. Army towns. Nobody knew why.",
+    "The answer is no. No one agreed. Why not? Because it was late! Then we left.",
+    "Read e.g. the book. Then the essay. Also vol. Two of it.",
+    "Use the tool -- it works. Really works -- and then stop. Fine.",
+    "A list: • first item. • second item. Done here.",
+    "She wrote ‘see you soon. Bye’ and left. Then silence.",
+    "Wait... What happened? Nothing. Nothing at all.",
+    "It ended.\nA new line began. And another.",
+    "",
+    "One sentence without a stop",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_same_sentences_as_pysbd_on_awkward_text(text: str) -> None:
+    assert sentences.__wrapped__(text) == pysbd_sentences(text)
+
+
+PIECES = st.sampled_from([
+    "It was late.", "Then it rained.", "the door", "Dr.", "Smith", "e.g.", "U.S.", "Army",
+    "1)", "2.", "a)", "(see below.", "it ends.)", '"Stop.', 'Go."', "“Quoted.", "Here.”",
+    "--", "...", "?", "!", "Why?", "no.", "No", "vol.", "5.5", "percent.", "•", "‘so.", "it’s",
+    "don't.", "'Tis", "x.", "Yahoo!", "Inc.", "and", "The", "end.", "\n", "St.", "Paul.",
+    "(Smith, 2004).", "[1].", "I.", "II.", "we", "ran.", "“Yes,”", "she", "said.", "—", "ok?!",
+    "Mr", "No.", "5", "p.", "10.", "etc.", "al.", "et", "'", ")", "(", "]", "[", "'quoted.'",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=25).map(" ".join))
+def test_same_sentences_as_pysbd_on_random_text(text: str) -> None:
+    assert sentences.__wrapped__(text) == pysbd_sentences(text)
+
+
+def test_the_quick_cut_is_taken() -> None:
+    text = "Intimacy can be terrifying. Trust takes time to build. People need patience."
+    assert sentences(text) == ("Intimacy can be terrifying.", "Trust takes time to build.",
+                               "People need patience.")
