@@ -89,9 +89,8 @@ def block_texts(blocks: Iterable[Block]) -> list[str]:
     return texts
 
 
-def scaffold_markdown(snippets_base: Path | None = None) -> markdown.Markdown:
-    """Python-Markdown with the extensions a scaffolded mkdocs.yml turns on. The appended
-    glossary file is read from `snippets_base`; without one, nothing is appended."""
+def scaffold_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions a scaffolded mkdocs.yml turns on."""
     config = yaml_load(
         (REPO / "scripts/microsite/scaffold/mkdocs.yml").read_text(encoding="utf-8")
         .replace("{{ site_name }}", "x"))
@@ -100,8 +99,4 @@ def scaffold_markdown(snippets_base: Path | None = None) -> markdown.Markdown:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         names.append(name)
         configs[name] = dict(options or {})
-    if snippets_base is None:
-        configs["pymdownx.snippets"]["auto_append"] = []
-    else:
-        configs["pymdownx.snippets"]["base_path"] = [str(snippets_base)]
     return markdown.Markdown(extensions=names, extension_configs=configs)

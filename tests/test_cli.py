@@ -156,3 +156,28 @@ def test_site_url_needs_a_mkdocs_yml_that_reads_it(tmp_path: Path) -> None:
     done = run("build", str(SMALL), "--project", str(project), "--site-url", "https://a.org/")
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "site_url: !ENV [SITE_URL]" in done.stderr
+
+
+OLD_TOOLTIPS_CONFIG = """  - pymdownx.snippets:
+      base_path: [docs]
+      check_paths: true
+      auto_append:
+        - includes/abbreviations.md
+"""
+
+
+def test_a_mkdocs_yml_that_appends_the_old_glossary_file_is_one_line_and_status_2(
+        tmp_path: Path) -> None:
+    # Before each page carried its own tooltips, every page was appended one glossary file.
+    project = tmp_path / "p"
+    assert run("build", str(SMALL), "--project", str(project)).returncode == 0
+    assert not (project / "docs" / "includes").exists()
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - abbr\n", "  - abbr\n" + OLD_TOOLTIPS_CONFIG))
+    done = run("build", str(SMALL), "--project", str(project))
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "includes/abbreviations.md" in done.stderr and "auto_append" in done.stderr
+    # With the entry gone (the README says so), the project builds again.
+    config.write_text(config.read_text().replace(OLD_TOOLTIPS_CONFIG, ""))
+    assert run("build", str(SMALL), "--project", str(project)).returncode == 0

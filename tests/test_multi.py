@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
 from conftest import REPO
 from microsite.audit import nav_pages
 from microsite.pipeline import build, render_site
+from microsite.plan import SHELF_SIZE
 
 CORPUS = REPO / "tests" / "corpus"
 # One article in each input format, from the same open-source guide: they share terms.
@@ -118,3 +120,41 @@ def test_pipeline_reports_every_step(tmp_path: Path) -> None:
     assert steps[0] == "reading" and ("reading", 2, 2) in seen
     assert {"learning", "rendering", "writing"} <= set(steps)
     assert all(0 <= done <= total for _, done, total in seen)
+
+
+def test_many_articles_are_shelved_in_the_nav_and_each_page_carries_its_own_shelf(
+        tmp_path: Path) -> None:
+    count = SHELF_SIZE + 2
+    sources = []
+    for number in range(count):
+        source = tmp_path / f"a{number:02d}.txt"
+        source.write_text(f"Notes on Topic {number}\n\nTopic {number} is a subject with a few"
+                          f" sentences of text. It has a second sentence about topic {number}"
+                          " that is long enough to read.\n", encoding="utf-8")
+        sources.append(source)
+    project = tmp_path / "p"
+    build(sources, project)
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    labels = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in config["nav"]]
+    assert labels[:3] == ["Home", f"Articles 1–{SHELF_SIZE}",
+                          f"Articles {SHELF_SIZE + 1}–{count}"], labels
+    shelves = [next(iter(entry.values())) for entry in config["nav"][1:3]]
+    assert [len(shelf) for shelf in shelves] == [SHELF_SIZE, 2]
+    pages = nav_pages(project)
+    assert len([p for p in pages if p.startswith("notes-on-topic-")]) == count
+    assert {"index.md", "about.md"} <= set(pages)
+    # navigation.prune: a page holds its own shelf's entries, and only a link for the other
+    site = project / "site"
+    first = (site / "notes-on-topic-0" / "index.html").read_text(encoding="utf-8")
+    last = (site / f"notes-on-topic-{count - 1}" / "index.html").read_text(encoding="utf-8")
+    for page, own, other in ((first, 0, count - 1), (last, count - 1, 0)):
+        nav = page.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+        assert f"Notes on Topic {own}\n" in nav or f"Notes on Topic {own}<" in nav
+        assert f"Notes on Topic {other}<" not in nav and f"Notes on Topic {other}\n" not in nav
+    assert first.count("md-nav__link") < SHELF_SIZE + 15
+
+
+def test_a_few_articles_are_not_shelved(three: Path) -> None:
+    config = yaml_load((three / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert not any(str(next(iter(entry))).startswith("Articles ")
+                   for entry in config["nav"] if isinstance(entry, dict))

@@ -3,6 +3,7 @@ block of the article as literal text, with no markup the article did not have as
 
 from __future__ import annotations
 
+import re
 import shutil
 from html.parser import HTMLParser
 
@@ -35,6 +36,7 @@ ARTICLE = st.lists(LINE, min_size=1, max_size=30).map("\n".join)
 ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "ul", "ol", "li", "div",
                 "details", "summary", "strong", "em", "figure", "figcaption", "span", "abbr",
                 "blockquote", "code", "hr"}  # hr: the section cards use it
+JAVASCRIPT_URL = re.compile(r"\s*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
 MAP_TAGS = {"svg", "rect", "text", "tspan", "path", "g"}  # the map of ideas' drawing only
 
 
@@ -52,7 +54,8 @@ class Markup(HTMLParser):
         if tag not in ALLOWED_TAGS and not (self.in_map and tag in MAP_TAGS):
             self.bad.append(tag)
         for name, value in attrs:
-            if name.startswith("on") or (value or "").strip().lower().startswith("javascript"):
+            # a javascript: URL anywhere (an id "javascript", from a glossary term, is no URL)
+            if name.startswith("on") or JAVASCRIPT_URL.match(value or ""):
                 self.bad.append(f"{tag} {name}={value}")
 
     def handle_endtag(self, tag: str) -> None:
@@ -80,15 +83,9 @@ def test_any_article_is_refused_cleanly_or_kept_literally(tmp_path_factory, text
     except InputError as error:
         assert str(error).startswith("article.txt: ")
         return
-    docs = folder / "docs"
-    for file in output.files:
-        (docs / file.path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / file.path).write_text(file.text, encoding="utf-8")
-    converter = scaffold_markdown(docs)
+    converter = scaffold_markdown()
     shown = ""
     for file in output.files:
-        if file.path.startswith("includes/"):
-            continue
         converter.reset()
         page = converter.convert(file.text.split("---\n", 2)[2])
         checker = Markup()

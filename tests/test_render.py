@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import scaffold_markdown
+from microsite.model import Term
 from microsite.render import escape, escape_html
+from microsite.render_study import Tooltips, _whole_word_in
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -87,3 +89,55 @@ def test_escape_html_is_safe_in_attributes(text: str) -> None:
 def test_escape_keeps_ordinary_prose_readable() -> None:
     text = "Cognitive-behavioral therapy (CBT) helps; it's one's self-worth, 3.5 times: yes?"
     assert escape(text) == text
+
+
+# --- Tooltips: each page ends with the definitions of the terms it names --------------------
+
+TERMS = (
+    Term(label="self-esteem", key=("self", "esteem"), forms=("self-esteem", "Self-esteem"),
+         page="a.md", anchor="self-esteem", definition="Self-esteem is how you see yourself."),
+    Term(label="low self-esteem", key=("low", "self", "esteem"), forms=("low self-esteem",),
+         page="a.md", anchor="low", definition="Low self-esteem plays a role."),
+    Term(label="CBT", key=("cbt",), forms=("CBT",), page="b.md", anchor="",
+         expansion="Cognitive-behavioral therapy", definition="CBT helps."),
+    Term(label="attachment", key=("attach",), forms=("attachment", "attachments"), page="b.md",
+         anchor="attachment", definition="Attachment forms early."),
+    Term(label="chase", key=("chase",), forms=("chase",), page="c.md", anchor="chase",
+         definition=""),  # no explanation: no tooltip
+)
+WORDS = ["self-esteem", "Self-esteem", "low self-esteem", "self", "esteem", "low", "CBT",
+         "CBTs", "cbt", "attachment", "attachments", "Attachment", "chase", "x_CBT", "é",
+         "selfesteem", "-", "_", ".", ",", "(", ")", "`", "*", "lowself-esteem"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25),
+       st.lists(st.sampled_from(["", " ", "-", "_", "\n\n"]), min_size=25, max_size=25))
+def test_a_page_gets_the_tooltips_the_whole_glossary_would_give_it(
+        words: list[str], gaps: list[str]) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False)) + "\n"
+    everything = Tooltips(TERMS)
+    every_line = [block for line in everything.lines.values() for block in ("", line)]
+    mine = everything.for_page(text)
+    assert set(mine) <= set(every_line)
+    markdown = scaffold_markdown()
+    whole = markdown.convert("\n".join([text, *every_line]))
+    markdown.reset()
+    assert markdown.convert("\n".join([text, *mine])) == whole
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_é1 -.\n")), max_size=30),
+       st.sampled_from(["a", "ab", "a b", "a-b", "é1", "b_a"]))
+def test_whole_word_search_is_the_regex_word_boundary(text: str, form: str) -> None:
+    # \b, except that an underscore bounds a word too (it may be emphasis, gone once rendered)
+    expected = re.search(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text) is not None
+    assert _whole_word_in(form, text) is expected
+
+
+def test_only_the_terms_a_page_names_are_defined_on_it() -> None:
+    lines = [line for line in Tooltips(TERMS).for_page("Some low self-esteem, and CBT.\n") if line]
+    assert lines == ["*[self-esteem]: In this article: Self-esteem is how you see yourself.",
+                     "*[low self-esteem]: In this article: Low self-esteem plays a role.",
+                     "*[CBT]: Cognitive-behavioral therapy. In this article: CBT helps."]
+    assert Tooltips(TERMS).for_page("Nothing to see; a chase.\n") == []

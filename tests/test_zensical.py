@@ -63,10 +63,8 @@ def test_zensical_builds_the_project(make: Callable[[Path], Path], tmp_path: Pat
 
     site = project / "site"
     assert (site / "index.html").is_file()
-    # exclude_docs: the abbreviations file is appended to pages, not a page of its own.
-    assert not (site / "includes").exists()
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-    # abbr + pymdownx.snippets auto_append: glossary terms become tooltips.
+    # abbr: each page's own definitions make its glossary terms tooltips.
     assert any("<abbr title=" in html for html in pages.values())
     # admonition and pymdownx.details: the summaries and the collapsed answers.
     assert any('class="admonition abstract' in html for html in pages.values())

@@ -172,7 +172,7 @@ class NavItem:
     title: str
     """The label shown."""
     path: str
-    """The page it opens (a group's index page)."""
+    """The page it opens (a group's index page; "" for a group that has none)."""
     children: tuple[NavItem, ...] = ()
     """Entries under it."""
 

@@ -29,6 +29,10 @@ RESERVED: frozenset[str] = frozenset(
 )
 
 
+SHELF_SIZE = 25
+"""Past this many articles, the nav groups them in shelves of this many."""
+
+
 def plan(
     articles: tuple[Article, ...], split_level: int | None = None, rules: Rules = DEFAULT_RULES
 ) -> Site:
@@ -52,12 +56,24 @@ def plan(
                                         rules.description_max_chars),
                     children=tuple(item.path for item in nav))
         pages.insert(0, home)
-        nav.insert(0, NavItem(title="Home", path=HOME))
+        nav = [NavItem(title="Home", path=HOME), *_shelved(nav)]
     about = Page(path=ABOUT, title="About this site", kind="about", tags=(), blocks=(),
                  description=shorten("Where the text of this site comes from and how it was"
                                      " made.", rules.description_max_chars))
     return Site(name=name, pages=tuple(pages) + (about,),
                 nav=tuple(nav) + (NavItem(title=about.title, path=ABOUT),), articles=articles)
+
+
+def _shelved(nav: list[NavItem]) -> list[NavItem]:
+    """The articles' nav entries as they are, or, past SHELF_SIZE articles, in shelves of at
+    most SHELF_SIZE ("Articles 1–25", ...): with Material's navigation.prune, each page then
+    renders the shelves, its own shelf and its own article, not every article of the site."""
+    if len(nav) <= SHELF_SIZE:
+        return nav
+    return [NavItem(title=f"Articles {start + 1}–{start + len(shelf)}", path="",
+                    children=tuple(shelf))
+            for start in range(0, len(nav), SHELF_SIZE)
+            for shelf in [nav[start:start + SHELF_SIZE]]]
 
 
 def make_slug(text: str, taken: set[str], rules: Rules = DEFAULT_RULES) -> str:

@@ -54,15 +54,14 @@ def render(site: Site, progress: Callable[[str, int, int], None] | None = None) 
     """Every page as a Markdown file, and the nav block for mkdocs.yml (`progress` is told
     ("rendering", done, total) as pages are done)."""
     files = []
+    tooltips = study.Tooltips(site.learning.terms if site.learning else ())
     for done, page in enumerate(site.pages):
         if progress and done % 50 == 0:
             progress("rendering", done, len(site.pages))
-        files.append(File(path=page.path, text=render_page(page, site)))
+        text = render_page(page, site)
+        files.append(File(path=page.path, text="\n".join([text, *tooltips.for_page(text)])))
     if progress:
         progress("rendering", len(site.pages), len(site.pages))
-    if site.learning is not None:
-        files.append(File(path=study.ABBREVIATIONS,
-                          text=study.abbreviations(site.learning.terms)))
     return Output(site_name=escape_html(site.name), files=tuple(files),
                   nav_yaml=render_nav(site.nav))
 

@@ -8,6 +8,8 @@ out. The words the generator writes itself are kept short and plain (reading gra
 
 from __future__ import annotations
 
+import re
+
 from .escape import escape
 from .model import Learning, Lesson, Page, Site, Term
 from .render_common import (
@@ -19,10 +21,6 @@ from .render_common import (
     relative,
 )
 from .render_map import map_svg
-
-ABBREVIATIONS = "includes/abbreviations.md"
-"""The glossary as abbreviation definitions, appended to every page by pymdownx.snippets so
-that terms show their explanation as a tooltip."""
 
 LETTERS = "ABCDEFGH"
 
@@ -92,20 +90,54 @@ def topics() -> list[str]:
             "", "<!-- material/tags -->", ""]
 
 
-def abbreviations(terms: tuple[Term, ...]) -> str:
-    """Abbreviation definitions (Python-Markdown's abbr syntax) for every spelling of every
-    term that has an explanation."""
-    lines: list[str] = []  # no comment line: the file is appended to every page as it is
-    for term in terms:
-        tip = _tooltip(term)
-        if not tip:
-            continue
-        for form in sorted(set(term.forms) | {term.label}, key=lambda f: (-len(f), f)):
-            if form == term.label or form.islower() or form.isupper():
-                lines.append(f"*[{form}]: {tip}")  # not "Attachment Styles" of headings
-    # One definition per block: Python-Markdown re-tests the rest of a block after each
-    # definition it takes, which is quadratic in one block of hundreds of terms.
-    return "\n\n".join(lines) + "\n" if lines else "\n"
+class Tooltips:
+    """The glossary as abbreviation definitions (Python-Markdown's abbr syntax), to put at
+    the end of each page: only those of the terms the page's text names, so that a page of a
+    site of thousands of terms is not parsed with all of them (Python-Markdown handles each
+    definition as a block of its own, on every page it is given to)."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.lines: dict[str, str] = {}  # each spelling, and its definition line
+        for term in terms:
+            tip = _tooltip(term)
+            if not tip:
+                continue
+            for form in sorted(set(term.forms) | {term.label}, key=lambda f: (-len(f), f)):
+                if form == term.label or form.islower() or form.isupper():
+                    # not "Attachment Styles" of headings
+                    self.lines.setdefault(form, f"*[{form}]: {tip}")
+        self.by_first_word: dict[str, list[str]] = {}
+        for form in self.lines:
+            first = _WORD.match(form)
+            self.by_first_word.setdefault(first.group(0) if first else "", []).append(form)
+
+    def for_page(self, text: str) -> list[str]:
+        """The definition lines of the spellings `text` has as whole words, with their case
+        (as abbr matches them), each a block of its own."""
+        found = {form for word in set(_WORD.findall(text)) & self.by_first_word.keys()
+                 for form in self.by_first_word[word] if _whole_word_in(form, text)}
+        return [block for form in self.lines if form in found for block in ("", self.lines[form])]
+
+
+def _whole_word_in(form: str, text: str) -> bool:
+    """Whether `form` is in `text` between characters that are not letters or digits: where
+    abbr's \\bform\\b may match once the Markdown is rendered (an underscore may be emphasis
+    that goes away). Without a regex: str.find is many times faster than such a search."""
+    start = text.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if (start == 0 or not _is_word(text[start - 1])) and (
+                end == len(text) or not _is_word(text[end])):
+            return True
+        start = text.find(form, start + 1)
+    return False
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _tooltip(term: Term) -> str:

@@ -14,6 +14,7 @@ from .errors import BuildError, ProjectError
 _SHOWN_LINES = 20
 # mkdocs.yml reads the site's address from this variable (`site_url: !ENV [SITE_URL]`).
 SITE_URL_VARIABLE = "SITE_URL"
+_OLD_GLOSSARY = "includes/abbreviations.md"
 _READS_SITE_URL = re.compile(rf"^site_url:\s*!ENV\s.*\b{SITE_URL_VARIABLE}\b", re.MULTILINE)
 
 
@@ -23,6 +24,7 @@ def build(project: Path, site_url: str | None = None) -> None:
     `site_url`, when given, is where the site will be published: it reaches mkdocs.yml through
     the SITE_URL variable, so the project's mkdocs.yml must read it."""
     env = _environment()
+    check_no_appended_glossary(project)
     if site_url is not None:
         check_reads_site_url(project)
         env[SITE_URL_VARIABLE] = site_url
@@ -39,6 +41,7 @@ def build(project: Path, site_url: str | None = None) -> None:
 
 def serve(project: Path, port: int) -> subprocess.Popen[bytes]:
     """Start `mkdocs serve` with live reload on 127.0.0.1:`port`; the caller waits on it."""
+    check_no_appended_glossary(project)
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
                "--config-file", str(project / "mkdocs.yml")]
     env = _environment()
@@ -61,6 +64,23 @@ def _environment() -> dict[str, str]:
     """The environment for MkDocs, without Material's end-of-life banner at every build (the
     README says what comes next: Zensical)."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def check_no_appended_glossary(project: Path) -> None:
+    """Raise ProjectError if the project's mkdocs.yml still appends the glossary file that
+    microsite wrote before each page carried its own tooltips (MkDocs would only say that a
+    snippet is missing)."""
+    config = project / "mkdocs.yml"
+    try:
+        text = config.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # MkDocs says what is wrong with it
+    if _OLD_GLOSSARY in text and not (project / "docs" / _OLD_GLOSSARY).exists():
+        raise ProjectError(
+            f"{config} appends {_OLD_GLOSSARY} to every page, a file microsite no longer"
+            " writes (each page now ends with the tooltips of its own terms): remove the"
+            " `pymdownx.snippets` entry that lists it under auto_append."
+        )
 
 
 def check_reads_site_url(project: Path) -> None:

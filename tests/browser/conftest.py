@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -223,14 +224,47 @@ def foreign(urls: list[str], base_url: str) -> list[str]:
 
 
 def nav_pages(page: Page) -> list[str]:
-    """Absolute URLs of the pages the current page's primary navigation links to, without
-    fragments, in nav order, each once."""
+    """Absolute URLs of every page the primary navigation reaches from the current page,
+    without fragments, in the order found, each once.
+
+    With navigation.prune a page's nav holds only its own section in full (other sections are
+    a link to their first page), so the nav of each page found is read too, until no new page
+    turns up: what a reader can reach by the nav alone."""
     hrefs: list[str] = page.eval_on_selector_all(
         "nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")
     seen: dict[str, None] = {}
-    for href in hrefs:
-        seen.setdefault(urljoin(href, urlsplit(href).path), None)
+    queue = [urljoin(href, urlsplit(href).path) for href in hrefs]
+    while queue:
+        url = queue.pop(0)
+        if url in seen or urlsplit(url).netloc != urlsplit(page.url).netloc:
+            continue
+        seen[url] = None
+        response = page.context.request.get(url)
+        if response.ok and "text/html" in response.headers.get("content-type", ""):
+            reader = _NavLinks()
+            reader.feed(response.text())
+            queue += [urljoin(url, urlsplit(urljoin(url, href)).path) for href in reader.hrefs]
     return list(seen)
+
+
+class _NavLinks(HTMLParser):
+    """The hrefs of the links in a page's primary navigation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.depth = 0  # <nav> elements open inside the primary one
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "nav" and (self.depth or "md-nav--primary" in classes):
+            self.depth += 1
+        elif tag == "a" and self.depth and "md-nav__link" in classes and dict(attrs).get("href"):
+            self.hrefs.append(str(dict(attrs)["href"]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.depth:
+            self.depth -= 1
 
 
 @pytest.fixture
