@@ -4,6 +4,8 @@ the light/dark toggle, and no sideways scrolling on a phone."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +14,13 @@ import pytest
 from .conftest import (
     ACTION_TIMEOUT_MS,
     PHONE,
+    REPO,
+    SEED,
     PageLog,
     foreign,
     launch,
     nav_pages,
+    serve,
     settle,
     watch,
 )
@@ -199,3 +204,70 @@ def test_no_sideways_scroll_on_a_phone(open_page: Callable[..., tuple[Page, Page
                             f"{widths['inner']}; overflowing: {widths['culprits']}")
     assert page.evaluate("window.innerWidth") == PHONE["width"]
     assert not too_wide, "\n".join(too_wide)
+
+
+# --- Link previews: what a page shared by its address shows ---------------------------------
+
+PREVIEW_JS = """() => {
+  const meta = (key) => {
+    const found = document.head.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+    return found ? found.getAttribute("content") : null;
+  };
+  const canonical = document.head.querySelector('link[rel="canonical"]');
+  const heading = document.querySelector("article h1").cloneNode(true);
+  heading.querySelectorAll(".headerlink").forEach((link) => link.remove());  // the "¶"
+  return {
+    title: meta("og:title"), description: meta("og:description"), url: meta("og:url"),
+    type: meta("og:type"), site: meta("og:site_name"), card: meta("twitter:card"),
+    twitter_title: meta("twitter:title"), twitter_description: meta("twitter:description"),
+    meta_description: meta("description"), canonical: canonical && canonical.href,
+    heading: heading.textContent.trim(),
+    document_title: document.title, location: location.href,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def published(playwright_driver: Playwright, tmp_path_factory: pytest.TempPathFactory,
+              browser_available: None) -> Iterator[tuple[str, dict[str, dict[str, Any]]]]:
+    """The bundled site built for the address it is served at (--site-url), and the link
+    preview metadata of every page the nav reaches, each page opened afresh as a link
+    previewer would (no instant navigation)."""
+    project = tmp_path_factory.mktemp("published")
+    with serve(project / "site") as url:
+        subprocess.run([sys.executable, "-m", "microsite", "build", str(SEED), "--project",
+                        str(project), "--site-url", url], check=True, cwd=REPO, timeout=300)
+        context = launch(playwright_driver, tmp_path_factory.mktemp("preview-profile"))
+        try:
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            previews = {}
+            for address in [url, *(u for u in nav_pages(page) if u != url)]:
+                page.goto(address, wait_until="load")
+                previews[address] = page.evaluate(PREVIEW_JS)
+            yield url, previews
+        finally:
+            context.close()
+
+
+@pytest.mark.browser
+def test_every_page_previews_with_its_own_title_description_and_address(
+        published: tuple[str, dict[str, dict[str, Any]]]) -> None:
+    url, previews = published
+    assert len(previews) >= 10
+    titles = set()
+    for address, preview in previews.items():
+        home = address == url
+        # the title a reader sees on the page, and the site's name beside it
+        assert preview["title"] == preview["twitter_title"], address
+        assert preview["title"] == (preview["site"] if home else preview["heading"]), address
+        assert preview["site"] and preview["site"] in preview["document_title"], address
+        # the page's own description, the one search engines get too
+        assert preview["description"] and len(preview["description"]) <= 160, address
+        assert preview["description"] == preview["twitter_description"], address
+        assert preview["description"] == preview["meta_description"], address
+        # its published address: the one it was opened at, also its canonical link
+        assert preview["url"] == preview["canonical"] == preview["location"] == address
+        assert (preview["type"], preview["card"]) == ("article", "summary"), address
+        titles.add(preview["title"])
+    assert len(titles) == len(previews), "two pages preview with the same title"
