@@ -3,9 +3,10 @@ written (no JavaScript, no request to anywhere).
 
 Each top-level section is a box holding a box for each page below it; every box is a link to
 its page; the strongest relations between pages (from the related-pages graph) are arcs in
-the right margin. Colours come from Material's palette variables (docs/stylesheets/
-microsite.css), so the map follows the light and dark palettes, and the drawing scales down to
-a phone's width. The nested list after it on the home page is its text alternative.
+the right margin. Colours come from Material's palette variables (in the project's
+overrides/partials/microsite-styles.html), so the map follows the light and dark palettes, and
+the drawing scales down to a phone's width. The nested list after it on the home page is its
+text alternative.
 
 Text from the article reaches the drawing only as escaped XML text and attribute values.
 The drawing is hidden from assistive technology; each box's link is an HTML link laid over
