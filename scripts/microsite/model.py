@@ -260,6 +260,14 @@ class Learning:
     def _by_path(self) -> dict[str, Lesson]:
         return {lesson.path: lesson for lesson in self.lessons}
 
+    def term(self, label: str) -> Term | None:
+        """The term shown as `label`, if there is one."""
+        return self._by_label.get(label)
+
+    @cached_property
+    def _by_label(self) -> dict[str, Term]:
+        return {term.label: term for term in self.terms}
+
 
 @dataclass(frozen=True)
 class Site:

@@ -22,7 +22,7 @@ import textwrap
 from dataclasses import dataclass
 from html import escape as xml
 
-from .model import Page, Site
+from .model import Learning, Page, Site
 
 # The drawing's geometry, in SVG units (CSS pixels at full size; the drawing is at most
 # this wide and shrinks with the column).
@@ -55,7 +55,7 @@ def map_svg(page: Page, site: Site) -> list[str]:
     """Lines of a `<figure>` holding the map of the pages below `page`, or none when there
     are no pages below it, or too many to draw legibly."""
     tops = [site.page(path) for path in page.children]
-    groups = [(top, _below(top, site)) for top in tops]
+    groups = [(top, pages_below(top, site)) for top in tops]
     if not tops or sum(1 + len(inner) for _, inner in groups) > MAX_BOXES:
         return []
     boxes, frames, y = [], [], 0.0
@@ -96,12 +96,12 @@ def map_svg(page: Page, site: Site) -> list[str]:
     return out
 
 
-def _below(page: Page, site: Site) -> list[Page]:
+def pages_below(page: Page, site: Site) -> list[Page]:
     """Every page under `page`, in reading order."""
     found: list[Page] = []
     for path in page.children:
         child = site.page(path)
-        found += [child, *_below(child, site)]
+        found += [child, *pages_below(child, site)]
     return found
 
 
@@ -138,10 +138,22 @@ def _link(box: _Box, here: str, height: float) -> str:
 
 def _strongest(site: Site) -> list[tuple[str, str]]:
     """The pairs of pages to join: each page with the page most like it, the pairs that chose
-    each other first, then in reading order."""
+    each other first, then in reading order. Worked out once per site: every article's start
+    page draws a map, and the pairs run over the whole site's pages."""
     learning = site.learning
     if learning is None:
         return []
+    known = _PAIRS.get(id(learning))
+    if known is None or known[0] is not learning:
+        _PAIRS.clear()  # another site: keep only the one being rendered
+        known = _PAIRS[id(learning)] = (learning, _pairs(learning))
+    return known[1]
+
+
+_PAIRS: dict[int, tuple[Learning, list[tuple[str, str]]]] = {}
+
+
+def _pairs(learning: Learning) -> list[tuple[str, str]]:
     first = {lesson.path: lesson.related[0] for lesson in learning.lessons if lesson.related}
     pairs: list[tuple[int, tuple[str, str]]] = []
     seen: set[frozenset[str]] = set()

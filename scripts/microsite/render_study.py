@@ -20,7 +20,7 @@ from .render_common import (
     reading_minutes,
     relative,
 )
-from .render_map import map_svg
+from .render_map import map_svg, pages_below
 
 LETTERS = "ABCDEFGH"
 
@@ -181,12 +181,12 @@ def home(page: Page, site: Site) -> list[str]:
               "{ .md-button .md-button--primary }", ""]
     extra = {}
     glossary = next((p for p in site.pages if p.kind == "glossary"), None)
-    for lesson in learning.lessons:
-        if lesson.terms and glossary is not None:
-            terms = {t.label: t for t in learning.terms}
+    for below in (p.path for top in tops for p in (top, *pages_below(top, site))):
+        lesson = learning.lesson(below)
+        if lesson and lesson.terms and glossary is not None:
             named = ", ".join(
-                f"[{escape(label)}]({relative(glossary.path, page.path)}#{terms[label].anchor})"
-                for label in lesson.terms if label in terms)
+                f"[{escape(label)}]({relative(glossary.path, page.path)}#{term.anchor})"
+                for label in lesson.terms if (term := learning.term(label)))
             extra[lesson.path] = f" — key ideas: {named}"
     map_of_ideas = []
     for top in tops:

@@ -37,6 +37,9 @@ def learn(site: Site) -> Site:
     index = TermIndex(terms)
     article_of = {page.path: page.article for page in pages}
     neighbours = Neighbours(site, terms)
+    labels_of: dict[str, list[str]] = {}  # each page's own terms, in the terms' order
+    for term in terms:
+        labels_of.setdefault(term.page, []).append(term.label)
     lessons = []
     for page in pages:
         mine = sentences[page.path]
@@ -49,7 +52,7 @@ def learn(site: Site) -> Site:
         lessons.append(Lesson(
             path=page.path,
             takeaway=key,
-            terms=tuple(t.label for t in terms if t.page == page.path),
+            terms=tuple(labels_of.get(page.path, ())),
             related=related[page.path],
             links=_links(page, mine, linkable, related[page.path], vecs),
             callouts=classify(mine),

@@ -53,10 +53,10 @@ def vectors(texts: Sequence[str]) -> list[Vector]:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    """Cosine of two unit vectors."""
+    """Cosine of two unit vectors (summed in the shorter one's order: the same on every run)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum([v * b[w] for w, v in a.items() if w in b])
 
 
 def page_vectors(pages: tuple[Page, ...],

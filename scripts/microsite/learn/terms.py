@@ -155,10 +155,12 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, Counter[Key]],
             value = score(page.path, key)
             if key not in best or value > best[key][0]:
                 best[key] = (value, page.path)
+    by_page: dict[str, list[tuple[float, Key]]] = defaultdict(list)
+    for key, (value, path) in best.items():
+        by_page[path].append((value, key))
     owned: list[tuple[Key, str]] = []
     for page in pages:
-        mine = sorted(((v, k) for k, (v, p) in best.items() if p == page.path),
-                      key=lambda vk: (-vk[0], vk[1]))
+        mine = sorted(by_page[page.path], key=lambda vk: (-vk[0], vk[1]))
         chosen: list[Key] = []
         for _, key in mine:
             if any(_within(key, other) or _within(other, key) for other in chosen):
