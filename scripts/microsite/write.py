@@ -196,8 +196,8 @@ def _remove_stale_temporaries(project: Path) -> None:
 
 
 def scaffold(project: Path, site_name: str) -> None:
-    """Create mkdocs.yml, overrides/, the stylesheet and the Pages workflow in a new project;
-    a file already there is left as it is."""
+    """Create mkdocs.yml, overrides/ (microsite's styles included) and the Pages workflow in
+    a new project; a file already there is left as it is."""
     root = resources.files("microsite") / "scaffold"
     for rel in _scaffold_files(root):
         target = project / rel
