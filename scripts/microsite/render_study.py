@@ -106,6 +106,7 @@ class Tooltips:
                 if form == term.label or form.islower() or form.isupper():
                     # not "Attachment Styles" of headings
                     self.lines.setdefault(form, f"*[{form}]: {tip}")
+        self.order = {form: n for n, form in enumerate(self.lines)}
         self.by_first_word: dict[str, list[str]] = {}
         for form in self.lines:
             first = _WORD.match(form)
@@ -116,7 +117,8 @@ class Tooltips:
         (as abbr matches them), each a block of its own."""
         found = {form for word in set(_WORD.findall(text)) & self.by_first_word.keys()
                  for form in self.by_first_word[word] if _whole_word_in(form, text)}
-        return [block for form in self.lines if form in found for block in ("", self.lines[form])]
+        return [block for form in sorted(found, key=self.order.__getitem__)
+                for block in ("", self.lines[form])]
 
 
 def _whole_word_in(form: str, text: str) -> bool:

@@ -176,9 +176,8 @@ def _positions(sentences: list[tuple[str, str]]) -> dict[Key, list[int]]:
     """For each candidate key, the positions of the sentences it occurs in."""
     where: dict[Key, list[int]] = defaultdict(list)
     for position, (_, sentence) in enumerate(sentences):
-        for key in page_keys((sentence,)):
-            if not where[key] or where[key][-1] != position:
-                where[key].append(position)
+        for key in _sentence_keys(sentence):
+            where[key].append(position)
     return where
 
 
