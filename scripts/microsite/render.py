@@ -59,7 +59,8 @@ def render(site: Site, progress: Callable[[str, int, int], None] | None = None) 
         if progress and done % 50 == 0:
             progress("rendering", done, len(site.pages))
         text = render_page(page, site)
-        files.append(File(path=page.path, text="\n".join([text, *tooltips.for_page(text)])))
+        text += "".join(f"{line}\n" for line in tooltips.for_page(text))  # ends in a newline
+        files.append(File(path=page.path, text=text))
     if progress:
         progress("rendering", len(site.pages), len(site.pages))
     return Output(site_name=escape_html(site.name), files=tuple(files),
