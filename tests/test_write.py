@@ -120,6 +120,31 @@ def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.rglob("*.tmp")]
 
 
+def test_a_rewritten_file_keeps_its_mode_and_a_new_one_is_an_ordinary_file(
+        tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        write(tmp_path, _output(index="home\n", a="A\n"))
+        page = tmp_path / "docs" / "index.md"
+        assert page.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0o600
+        assert (tmp_path / "docs" / "a.md").stat().st_mode & 0o777 == 0o644
+        page.chmod(0o640)
+        write(tmp_path, _output(index="home, again\n", a="A\n"))
+        assert page.read_text(encoding="utf-8") == "home, again\n"
+        assert page.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_a_page_in_a_new_folder_gets_its_folder(tmp_path: Path) -> None:
+    write(tmp_path, _output(index="home\n"))
+    files = (File(path="index.md", text="home\n"), File(path="part/deep/b.md", text="B\n"))
+    write(tmp_path, Output(site_name="T", files=files, nav_yaml=NAV))
+    assert (tmp_path / "docs/part/deep/b.md").read_text(encoding="utf-8") == "B\n"
+
+
 def test_temporaries_of_a_killed_run_are_cleared(tmp_path: Path) -> None:
     write(tmp_path, _output(index="home\n"))
     left = tmp_path / "docs" / ".index.md.ab12_x9z.tmp"

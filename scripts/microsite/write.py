@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -30,7 +30,7 @@ write nothing."""
 CONFIG = "mkdocs.yml"
 _NAV_BLOCK = re.compile(r"^nav:[^\n]*\n(?:(?:[ \t-][^\n]*)?\n)*", re.MULTILINE)
 _SCAFFOLD_NAME = "{{ site_name }}"
-_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what tempfile.mkstemp names
+_TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # what _stage names (and mkstemp did)
 
 
 def write(project: Path, output: Output, force: bool = False) -> WriteReport:
@@ -56,7 +56,10 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     changes: dict[Path, bytes] = {}
     for rel, text in wanted.items():
         target = project / rel
-        current = target.read_bytes() if target.exists() else None
+        try:
+            current: bytes | None = target.read_bytes()
+        except FileNotFoundError:
+            current = None
         new = text.encode("utf-8")
         if current == new:
             unchanged.append(rel)
@@ -264,18 +267,36 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _stage(path: Path, data: bytes) -> Path:
-    """`data` written to a temporary file beside `path`, ready to be renamed onto it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """`data` written to a temporary file beside `path`, ready to be renamed onto it: with
+    the mode of the file it replaces, or an ordinary file's (0o666 less the umask) if new.
+    A folder is made only when it is missing (one failed open, not a mkdir per file)."""
+    try:
+        mode: int | None = os.stat(path).st_mode & 0o777
+    except FileNotFoundError:
+        mode = None
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")  # as _TEMPORARY
+        try:
+            fd = os.open(tmp, _NEW_FILE, 0o600 if mode is not None else 0o666)
+            break
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if path.parent.is_dir():
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, mode)  # mkstemp makes files private; pages are ordinary files
+            if mode is not None and mode != 0o600:
+                os.fchmod(handle.fileno(), mode)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Path(tmp)
+    return tmp
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
 def _load_manifest(project: Path) -> dict[str, str]:
