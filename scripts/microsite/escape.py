@@ -16,10 +16,11 @@ _INLINE = {
     "]": "\\]", "#": "\\#", "&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;",
     "~": "&#126;", "^": "&#94;", "$": "&#36;",
 }
-_INLINE_RE = re.compile("|".join(re.escape(c) for c in _INLINE))
+_INLINE_TABLE = str.maketrans(_INLINE)  # one character for one string: str.translate
 # At the start of a line: list markers, rules and fences, admonitions ("!!!", "???"),
 # definition lists (":"), and ordered-list numbers ("1. ").
 _LINE_START = re.compile(r"^(?:[-+=:]|!|\?|(\d+)\.)")
+_STARTERS = frozenset("-+=:!?")  # with the digits, what _LINE_START can begin with
 
 
 def escape(text: str) -> str:
@@ -29,11 +30,14 @@ def escape(text: str) -> str:
 
 def escape_inline(text: str) -> str:
     """`text` as Markdown for the inside of a line: white space is left as it is."""
-    return _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+    return text.translate(_INLINE_TABLE)
 
 
 def escape_start(line: str) -> str:
     """An inline-escaped line made safe to begin a Markdown line."""
+    first = line[:1]
+    if first not in _STARTERS and not first.isdecimal():  # \d is any decimal digit
+        return line
     return _LINE_START.sub(_escape_start, line, count=1)
 
 

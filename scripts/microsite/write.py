@@ -144,15 +144,17 @@ def remember(project: Path, stamp: str | None, report: WriteReport) -> None:
 
 @cache
 def _generator_digest() -> str:
-    """A digest of the package's own files: another version of the generator, another run."""
+    """A digest of the package's own files, by name, size and modification time (a stat,
+    not a read, of each): another version of the generator, another run."""
     root = os.path.dirname(__file__)
     digest = hashlib.sha256()
     for folder, subfolders, names in os.walk(root):
         subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
         for name in sorted(names):
             path = os.path.join(folder, name)
-            with open(path, "rb") as handle:
-                digest.update(os.path.relpath(path, root).encode() + b"\0" + handle.read())
+            stat = os.stat(path)
+            digest.update(f"{os.path.relpath(path, root)}\0{stat.st_size}\0"
+                          f"{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

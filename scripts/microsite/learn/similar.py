@@ -4,6 +4,7 @@ the article's most central sentences (LexRank, Erkan & Radev 2004)."""
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -172,10 +173,11 @@ def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]
     rank = [1.0 / n] * n
     damping = 0.85
     share = [1.0 / len(linked) if linked else 0.0 for linked in links]
+    base = (1 - damping) / n
     for _ in range(100):
-        given = [r * s for r, s in zip(rank, share, strict=True)]
-        new = [(1 - damping) / n + damping * sum([given[j] for j in linked]) for linked in links]
-        done = max(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-9
+        given = list(map(operator.mul, rank, share)).__getitem__
+        new = [base + damping * sum(map(given, linked)) for linked in links]
+        done = max(map(abs, map(operator.sub, new, rank))) < 1e-9
         rank = new
         if done:
             break

@@ -93,13 +93,18 @@ def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
 
 def _candidates(text: str) -> Iterable[tuple[Key, str, int]]:
     run: list[tuple[str, int, int]] = []
-    for word, start, end in (*words(text), ("", len(text) + 1, len(text) + 1)):
-        gap = text[run[-1][2]:start] if run else ""
-        if not word or _breaks(word) or (gap and gap.strip()):
+    last_end = 0
+    for word, start, end in words(text):
+        if _breaks(word):
             yield from _ngrams(run, text)
-            run = [] if not word or _breaks(word) else [(word, start, end)]
+            run = []
         else:
+            if run and start > last_end and not text[last_end:start].isspace():
+                yield from _ngrams(run, text)  # punctuation between: a new run
+                run = []
             run.append((word, start, end))
+        last_end = end
+    yield from _ngrams(run, text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -110,13 +115,17 @@ def _breaks(word: str) -> bool:
 
 
 def _ngrams(run: list[tuple[str, int, int]], text: str) -> Iterable[tuple[Key, str, int]]:
+    if not run:
+        return
     lower = [word.lower() for word, _, _ in run]
-    stems = tuple(stem_word(word) for word in lower)
-    for n in range(1, MAX_WORDS + 1):
+    stems = tuple(map(stem_word, lower))
+    leading = [not _gerund(word) for word in lower]  # a term is a noun phrase: no leading verb
+    for n in range(1, min(MAX_WORDS, len(run)) + 1):
         for i in range(len(run) - n + 1):
-            first, last = lower[i], lower[i + n - 1]
-            if n == 1 and (last in GENERAL or last.endswith(ADJECTIVE_ENDINGS)) or _gerund(first):
-                continue  # a term is a noun phrase: no leading verb, no lone adjective
+            if not leading[i]:
+                continue
+            if n == 1 and (lower[i] in GENERAL or lower[i].endswith(ADJECTIVE_ENDINGS)):
+                continue  # ... and no lone adjective
             start = run[i][1]
             yield stems[i:i + n], text[start:run[i + n - 1][2]], start
 
