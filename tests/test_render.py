@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 import pytest
@@ -10,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import scaffold_markdown
+from microsite import render_study
 from microsite.model import Term
 from microsite.render import escape, escape_html
-from microsite.render_study import Tooltips, _whole_word_in
+from microsite.render_common import _relpath
+from microsite.render_study import _WORD, Tooltips, _whole_word_in, _words_in
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -120,6 +123,10 @@ def test_a_page_gets_the_tooltips_the_whole_glossary_would_give_it(
     every_line = [block for line in everything.lines.values() for block in ("", line)]
     mine = everything.for_page(text)
     assert set(mine) <= set(every_line)
+    # a large glossary's way (the page's words looked up) finds the same
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render_study, "_FEW_WORDS", 0)
+        assert everything.for_page(text) == mine
     markdown = scaffold_markdown()
     whole = markdown.convert("\n".join([text, *every_line]))
     markdown.reset()
@@ -133,6 +140,22 @@ def test_whole_word_search_is_the_regex_word_boundary(text: str, form: str) -> N
     # \b, except that an underscore bounds a word too (it may be emphasis, gone once rendered)
     expected = re.search(rf"(?<![^\W_]){re.escape(form)}(?![^\W_])", text) is not None
     assert _whole_word_in(form, text) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab_é1²½٣中 -’'.,\t\n\u00a0\u2003")), max_size=30))
+def test_words_of_a_page_are_the_regex_words(text: str) -> None:
+    assert _words_in(text) == set(_WORD.findall(text))
+
+
+_PARTS = st.sampled_from(["a", "b", "c.md", "index.md", ".", ".."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PARTS, min_size=1, max_size=4), st.lists(_PARTS, max_size=3))
+def test_links_between_pages_are_posixpaths_relpath(to: list[str], at: list[str]) -> None:
+    path, start = "/".join(to), "/".join(at) or "."
+    assert _relpath.__wrapped__(path, start) == posixpath.relpath(path, start)
 
 
 def test_only_the_terms_a_page_names_are_defined_on_it() -> None:

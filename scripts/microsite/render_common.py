@@ -64,4 +64,15 @@ def relative(path: str, here: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _relpath(path: str, start: str) -> str:
-    return posixpath.relpath(path, start)  # slow (it makes both paths absolute): asked often
+    """posixpath.relpath for two plain paths under docs/ ("a/b.md" from "a" or "."), without
+    making both absolute first (slow, and asked for every link of every page)."""
+    to = path.split("/")
+    at = [] if start == "." else start.split("/")
+    if path.startswith("/") or start.startswith("/") or {"", ".", ".."} & {*to, *at}:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(to, at, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."

@@ -115,10 +115,31 @@ class Tooltips:
     def for_page(self, text: str) -> list[str]:
         """The definition lines of the spellings `text` has as whole words, with their case
         (as abbr matches them), each a block of its own."""
-        found = {form for word in set(_WORD.findall(text)) & self.by_first_word.keys()
-                 for form in self.by_first_word[word] if _whole_word_in(form, text)}
+        if len(self.by_first_word) <= _FEW_WORDS:  # a small glossary: look for each word
+            words = {word for word in self.by_first_word if word and word in text}
+        else:  # a large one: look up each word of the page
+            words = _words_in(text) & self.by_first_word.keys()
+        found = {form for word in words for form in self.by_first_word[word]
+                 if _whole_word_in(form, text)}
         return [block for form in sorted(found, key=self.order.__getitem__)
                 for block in ("", self.lines[form])]
+
+
+_FEW_WORDS = 100
+"""Up to this many first words of spellings, a page is searched for each (str's search runs
+at memory speed); past it, the page's words are listed once and looked up."""
+
+
+def _words_in(text: str) -> set[str]:
+    """The words of `text` as _WORD finds them, found faster: a run of text between spaces
+    that is all letters and digits is one such word; only the others go to the regex."""
+    found: set[str] = set()
+    for token in set(text.split()):
+        if token.isalnum():  # what [^\W_] matches, character by character
+            found.add(token)
+        else:
+            found.update(_WORD.findall(token))
+    return found
 
 
 def _whole_word_in(form: str, text: str) -> bool:
