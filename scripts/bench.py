@@ -1,6 +1,6 @@
 """Speed at scale: how long generating a site takes, against MkDocs building it.
 
-    python scripts/bench.py [--runs N] [--sizes 10,100,1000]
+    python scripts/bench.py [--runs N] [--sizes 10,100,1000] [--tmp DIR]
 
 1. The bundled article: generation (read to write, in process, imports done) against
    `mkdocs build` of the same project (in process too, and as the command), medians over
@@ -9,6 +9,11 @@
    (tests/corpus/*/article.txt) under new titles: generation time per article, peak memory,
    the second run (files rewritten, time against the first), and the `mkdocs build` time. Each
    size runs in a fresh Python process, so peak memory is that size's own.
+
+It first prints how long creating a file takes where the projects are made (--tmp; the
+system's temporary folder by default): on a shared disk that swings from tens of microseconds
+to half a millisecond, and a new project is mostly new files. --tmp /dev/shm leaves the disk
+out, for generation and MkDocs alike.
 
 It prints figures against the targets (generation at most 5% of the build; time per article
 flat from 10 to 1000; a second run rewrites nothing and takes under a tenth of the first) and
@@ -44,6 +49,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per median (bundled site)")
     parser.add_argument("--sizes", default="10,100,1000",
                         help="article counts of the large sites, comma-separated")
+    parser.add_argument("--tmp", type=Path, default=None,
+                        help="where to make the projects (default: the system's temporary"
+                             " folder); e.g. /dev/shm to leave the disk out")
     parser.add_argument("--no-mkdocs", action="store_true",
                         help="skip `mkdocs build` of the large sites (it dominates the time)")
     parser.add_argument("--worker", nargs=2, metavar=("ARTICLES", "PROJECT"),
@@ -52,11 +60,29 @@ def main(argv: list[str]) -> int:
     if args.worker:
         return _worker(Path(args.worker[0]), Path(args.worker[1]))
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    with tempfile.TemporaryDirectory(prefix="microsite-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="microsite-bench-", dir=args.tmp) as tmp:
+        print(f"(projects in {tmp}: creating a file there takes"
+              f" {_create_latency(Path(tmp)) * 1e6:.0f} µs, median of 200)")
         bundled(Path(tmp), args.runs)
         print()
         scale(Path(tmp), sizes, not args.no_mkdocs)
     return 0
+
+
+def _create_latency(folder: Path) -> float:
+    """The median time to create, write and rename a small file in a new folder of `folder`:
+    a new project is mostly such files, and on a shared disk this varies from tens of
+    microseconds to half a millisecond, for generation and MkDocs alike."""
+    probe = folder / "probe"
+    probe.mkdir()
+    times = []
+    for number in range(200):
+        started = time.perf_counter()
+        (probe / f".{number}.tmp").write_bytes(b"x" * 4096)
+        os.replace(probe / f".{number}.tmp", probe / f"{number}.md")
+        times.append(time.perf_counter() - started)
+    shutil.rmtree(probe)
+    return statistics.median(times)
 
 
 def _clear_caches() -> None:
