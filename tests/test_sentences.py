@@ -57,6 +57,9 @@ TRICKY = [
     "A list: • first item. • second item. Done here.",
     "She wrote ‘see you soon. Bye’ and left. Then silence.",
     "Wait... What happened? Nothing. Nothing at all.",
+    "Look at self-reflection. Understanding it helps. It can enhance self-worth. Surrounding",
+    "Therapy helps with these patterns. A trained therapist helps. I think so. I. M. Pei came.",
+    "They gravitate toward those who don't. This post delves. It’s late. A. B. Smith wrote.",
     "It ended.\nA new line began. And another.",
     "",
     "One sentence without a stop",
@@ -75,6 +78,9 @@ PIECES = st.sampled_from([
     "don't.", "'Tis", "x.", "Yahoo!", "Inc.", "and", "The", "end.", "\n", "St.", "Paul.",
     "(Smith, 2004).", "[1].", "I.", "II.", "we", "ran.", "“Yes,”", "she", "said.", "—", "ok?!",
     "Mr", "No.", "5", "p.", "10.", "etc.", "al.", "et", "'", ")", "(", "]", "[", "'quoted.'",
+    "self-worth.", "self-esp.", "U.S.-based.", "ex-Gov.", "co-op.", "A", "I", "a", "trained",
+    "can't.", "they're.", "it’s.", "don’t!", "o'clock.", "rock'n'roll.", "x-ray?", "Dr.-ing.",
+    "A.", "I.", "think", "A-list.", "self-e.g.", "one-vs.", "well-known.", "Inc.-like.",
 ])
 
 

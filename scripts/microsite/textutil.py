@@ -28,9 +28,12 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-_PLAIN_BREAK = re.compile(r"(?<![\w.'’-])([a-z]{2,})[.!?]\s+(?=[A-Z][a-z]+\b)")
-"""A sentence end no segmenter could doubt: a lower-case word of two letters or more, a full
-stop (or ! or ?) and a space, then a capitalised word ("... can be terrifying. Intimacy ...")."""
+_PLAIN_BREAK = re.compile(r"(?<![\w.'’-])((?:[A-Za-z]+-)*([a-z]{2,})|[A-Za-z]+['’][a-z]{1,2})"
+                          r"[.!?]\s+(?=[A-Z][a-z]+\b|[AI]\s+[a-z])")
+"""A sentence end no segmenter could doubt: a lower-case word of two letters or more (the last
+part of a hyphenated one: "self-worth. Surrounding"), or a contraction ("don't. This"), a full
+stop (or ! or ?) and a space, then a capitalised word, or "A" or "I" and a lower-case word
+("... can be terrifying. Intimacy ...", "... patterns. A trained ...")."""
 _ROMAN = "|".join(sorted(set(ListItemReplacer.ROMAN_NUMERALS), key=len, reverse=True))
 _WHOLE_TEXT_RULES = re.compile(
     r"""[\n\r()\[\]"“”«»‘•⁃]|--|(?:^|\s)'|(?:^|[\s-])(?:\d{1,2}|[a-z]|""" + _ROMAN
@@ -56,7 +59,7 @@ def sentences(text: str) -> tuple[str, ...]:
         return _pysbd(text)
     pieces, start = [], 0
     for match in _PLAIN_BREAK.finditer(text):
-        if match.group(1) not in _ABBREVIATIONS:
+        if match.group(1).lower() not in _ABBREVIATIONS and match.group(2) not in _ABBREVIATIONS:
             pieces.append(text[start:match.end(1) + 1])
             start = match.end(1) + 1
     pieces.append(text[start:])
