@@ -290,15 +290,16 @@ def _stage(path: Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            if mode is not None and mode != 0o600:
-                os.fchmod(handle.fileno(), mode)
+        if mode is not None and mode != 0o600:
+            os.chmod(tmp, mode)  # (os.fchmod is not on every system)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return tmp
 
 
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+             | getattr(os, "O_BINARY", 0))  # as mkstemp opens: no newline translation on Windows
 
 
 def _load_manifest(project: Path) -> dict[str, str]:
