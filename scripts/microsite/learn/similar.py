@@ -44,11 +44,11 @@ def vectors(texts: Sequence[str]) -> list[Vector]:
     for bag in bags:
         df.update(bag.keys())
     n = len(texts)
+    idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}  # once a word, not a bag
     result = []
     for bag in bags:
-        vector = {w: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[w])) + 1)
-                  for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vector = {w: (1 + math.log(c)) * idf[w] if c > 1 else idf[w] for w, c in bag.items()}
+        norm = math.sqrt(sum([v * v for v in vector.values()])) or 1.0
         result.append({w: v / norm for w, v in vector.items()})
     return result
 
