@@ -20,7 +20,6 @@ _INLINE_RE = re.compile("|".join(re.escape(c) for c in _INLINE))
 # At the start of a line: list markers, rules and fences, admonitions ("!!!", "???"),
 # definition lists (":"), and ordered-list numbers ("1. ").
 _LINE_START = re.compile(r"^(?:[-+=:]|!|\?|(\d+)\.)")
-_STARTERS = frozenset("-+=:!?")  # with the digits, what _LINE_START can begin with
 
 
 def escape(text: str) -> str:
@@ -39,9 +38,6 @@ def _inline_escape(match: re.Match[str]) -> str:
 
 def escape_start(line: str) -> str:
     """An inline-escaped line made safe to begin a Markdown line."""
-    first = line[:1]
-    if first not in _STARTERS and not first.isdecimal():  # \d is any decimal digit
-        return line
     return _LINE_START.sub(_escape_start, line, count=1)
 
 

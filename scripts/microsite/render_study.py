@@ -149,15 +149,11 @@ def _whole_word_in(form: str, text: str) -> bool:
     start = text.find(form)
     while start >= 0:
         end = start + len(form)
-        if (start == 0 or not _is_word(text[start - 1])) and (
-                end == len(text) or not _is_word(text[end])):
+        if (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()):
             return True
         start = text.find(form, start + 1)
     return False
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum()
 
 
 _WORD = re.compile(r"[^\W_]+")

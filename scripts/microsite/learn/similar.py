@@ -47,7 +47,7 @@ def vectors(texts: Sequence[str]) -> list[Vector]:
     idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}  # once a word, not a bag
     result = []
     for bag in bags:
-        vector = {w: (1 + math.log(c)) * idf[w] if c > 1 else idf[w] for w, c in bag.items()}
+        vector = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
         norm = math.sqrt(sum([v * v for v in vector.values()])) or 1.0
         result.append({w: v / norm for w, v in vector.items()})
     return result
