@@ -86,6 +86,43 @@ def test_callout_classifier(sentence: str, kind: str | None) -> None:
     assert kind_of(sentence) == kind
 
 
+def test_cues_match_in_any_case_and_a_capital_keeps_ignorecase(monkeypatch) -> None:
+    import microsite.learn.callouts as callouts
+
+    assert kind_of("RESEARCH SHOWS it. TRY it.") == "research"
+    assert kind_of("tRy it.") == "tip"
+    assert not callouts.cues()["research"].flags & re.IGNORECASE  # lower-case cues: fast path
+    data = "research:\n  - over\\S+ing\ntip:\n  - Plan ahead\n"
+
+    class File:
+        def __truediv__(self, _: str) -> File:
+            return self
+
+        def read_text(self, _: str) -> str:
+            return data
+
+    monkeypatch.setattr(callouts.resources, "files", lambda _: File())
+    callouts.cues.cache_clear()
+    try:
+        assert kind_of("They were OVERTHINKING it.") == "research"
+        assert kind_of("PLAN AHEAD for the week.") == "tip"
+        assert kind_of("They plan nothing.") is None
+    finally:
+        callouts.cues.cache_clear()
+
+
+def test_lower_casing_sentences_matches_as_ignorecase_does() -> None:
+    from microsite.learn.callouts import cues
+
+    slow = {kind: re.compile(pattern.pattern, re.IGNORECASE) for kind, pattern in cues().items()}
+    texts = [s for path in sorted(REPO.glob("tests/corpus/*/article.md"))
+             for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))]
+    assert len(texts) > 1000
+    for text in texts:
+        expected = next((kind for kind, p in slow.items() if p.search(text)), None)
+        assert kind_of(text) == expected, text
+
+
 def test_every_content_page_studies_well(built: Path) -> None:
     pages = measure(built)
     assert len(pages) >= 8

@@ -61,6 +61,9 @@ TRICKY = [
     "Therapy helps with these patterns. A trained therapist helps. I think so. I. M. Pei came.",
     "They gravitate toward those who don't. This post delves. It’s late. A. B. Smith wrote.",
     "It ended.\nA new line began. And another.",
+    "Cognitive therapy (CBT) techniques help. They work. Therapy (CBT) Works. Try it (twice).",
+    "Pick (a) one and (b) two or (c) three. Then (i) this and (ii) that. Done (see below) now.",
+    "Reuse it (ie. again) and stop. The NHS (National Health Service), he said, helps. Fine.",
     "",
     "One sentence without a stop",
 ]
@@ -81,6 +84,9 @@ PIECES = st.sampled_from([
     "self-worth.", "self-esp.", "U.S.-based.", "ex-Gov.", "co-op.", "A", "I", "a", "trained",
     "can't.", "they're.", "it’s.", "don’t!", "o'clock.", "rock'n'roll.", "x-ray?", "Dr.-ing.",
     "A.", "I.", "think", "A-list.", "self-e.g.", "one-vs.", "well-known.", "Inc.-like.",
+    "(CBT)", "(CBT),", "(see below)", "(or lose)", "(a)", "(ii)", "(iv)", "(x)", "(1)", "(2-4",
+    "people)", "(Smith 2004)", "(the U.S.)", "(Windows);", "(re)use", "(e.g. this)", "(DHH):",
+    "(GDS)", "(ok?)", "(see a)", "(so b)", "therapy", "techniques", "in", "it (NHS)", "c)",
 ])
 
 
@@ -94,3 +100,19 @@ def test_the_quick_cut_is_taken() -> None:
     text = "Intimacy can be terrifying. Trust takes time to build. People need patience."
     assert sentences(text) == ("Intimacy can be terrifying.", "Trust takes time to build.",
                                "People need patience.")
+
+
+def test_a_bracketed_aside_does_not_send_the_paragraph_to_pysbd(monkeypatch) -> None:
+    import microsite.textutil as textutil
+
+    def refuse(text: str) -> tuple[str, ...]:
+        raise AssertionError(f"pysbd asked about {text!r}")
+
+    monkeypatch.setattr(textutil, "_pysbd", refuse)
+    text = ("Therapy helps with these patterns. Cognitive-behavioral therapy (CBT) techniques"
+            " can be effective. The National Health Service (NHS), for one, offers it.")
+    assert sentences.__wrapped__(text) == (
+        "Therapy helps with these patterns.",
+        "Cognitive-behavioral therapy (CBT) techniques can be effective.",
+        "The National Health Service (NHS), for one, offers it.")
+    assert sentences.__wrapped__(text) == pysbd_sentences(text)

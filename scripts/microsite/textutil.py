@@ -40,6 +40,9 @@ _WHOLE_TEXT_RULES = re.compile(
     + r")\.(?:\s|\)|$)", re.IGNORECASE)
 """What pysbd reads across the whole paragraph, so that a cut could change its reading:
 line breaks, quotes and brackets (it pairs them), list markers ("1.", "a.", "iv.", "•")."""
+_PLAIN_ASIDE = re.compile(r"(?<=\s)\([^\W\d_][^()\[\]\"“”«»‘’'.!?…\n\r]+\)(?=[,;:]?\s+[a-z])")
+"""A bracketed aside pysbd reads as part of its sentence: after a space, words with no
+stop, quote or bracket in them, then a lower-case word ("therapy (CBT) techniques")."""
 _DOUBTFUL = re.compile(r"[.!?…。．！？\n\r]|(?<![^\W\d_])['’]|['’](?![^\W\d_])")
 """What makes pysbd look again at a piece: a stop, a line break, a quote mark (an
 apostrophe inside a word is not one)."""
@@ -52,10 +55,10 @@ def sentences(text: str) -> tuple[str, ...]:
 
     pysbd decides, but it is slow (about 5 microseconds a character), so in a paragraph with
     no quotes, brackets, line breaks or list markers the plain sentence ends it could not
-    doubt are cut first, and a piece with no other stop in it is one sentence without asking
-    (tests/test_sentences.py holds the two to the same answers). Cached: several stages ask
-    for the same paragraph's sentences."""
-    if _WHOLE_TEXT_RULES.search(text):
+    doubt are cut first (a bracketed aside such as "(CBT)" is no obstacle), and a piece with
+    no other stop in it is one sentence without asking (tests/test_sentences.py holds the two
+    to the same answers). Cached: several stages ask for the same paragraph's sentences."""
+    if _WHOLE_TEXT_RULES.search(_PLAIN_ASIDE.sub(" ", text) if "(" in text else text):
         return _pysbd(text)
     pieces, start = [], 0
     for match in _PLAIN_BREAK.finditer(text):
