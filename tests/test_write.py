@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,6 +66,42 @@ def test_users_own_file_is_never_overwritten(tmp_path: Path) -> None:
     assert (tmp_path / "docs/notes.md").read_text(encoding="utf-8") == "notes\n"
     nav = current_nav((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
     assert nav == NAV + '- "notes.md"\n'  # after the generated pages
+
+
+def test_users_pages_go_in_the_nav_in_path_order_and_hidden_ones_stay_out(
+        tmp_path: Path) -> None:
+    for rel in ("a-b/x.md", "a/z.md", "a/b/y.md", "a.md", ".drafts/d.md", "a/.e.md",
+                "includes/abbreviations.md", "notes.txt"):
+        (tmp_path / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / rel).write_text("mine\n", encoding="utf-8")
+    report = write(tmp_path, _output(index="home\n"))
+    assert report.added == ("docs/a/b/y.md", "docs/a/z.md", "docs/a-b/x.md", "docs/a.md")
+    assert report.added == tuple(sorted(report.added, key=lambda rel: Path(rel)))
+    again = write(tmp_path, _output(index="home\n"))
+    assert again.added == report.added and not again.written
+
+
+def test_the_scaffold_is_listed_the_same_from_a_folder_and_a_traversable() -> None:
+    from importlib import resources
+
+    from microsite.write import _scaffold_files, _traversed
+
+    root = resources.files("microsite") / "scaffold"
+
+    class Wrapped:  # a Traversable that is not a folder on disk (as in a zipped package)
+        def __init__(self, entry: Any) -> None:
+            self.entry, self.name = entry, entry.name
+
+        def iterdir(self) -> list[Wrapped]:
+            return [Wrapped(e) for e in self.entry.iterdir()]
+
+        def is_dir(self) -> bool:
+            return bool(self.entry.is_dir())
+
+    listed = _scaffold_files(root)
+    assert listed == _traversed(root) == _scaffold_files(Wrapped(root))  # type: ignore[arg-type]
+    assert {"mkdocs.yml", "overrides/main.html", ".github/workflows/pages.yml"} <= set(listed)
+    assert not any("__pycache__" in rel for rel in listed)
 
 
 def test_pages_no_longer_generated_are_removed_unless_edited(tmp_path: Path) -> None:
@@ -147,13 +184,17 @@ def test_a_page_in_a_new_folder_gets_its_folder(tmp_path: Path) -> None:
 
 def test_temporaries_of_a_killed_run_are_cleared(tmp_path: Path) -> None:
     write(tmp_path, _output(index="home\n"))
-    left = tmp_path / "docs" / ".index.md.ab12_x9z.tmp"
-    left.write_text("half a pa", encoding="utf-8")
-    mine = tmp_path / "docs" / ".my-notes.tmp"
-    mine.write_text("keep", encoding="utf-8")
+    left = [tmp_path / "docs" / ".index.md.ab12_x9z.tmp",
+            tmp_path / "docs" / "part" / "deep" / ".b.md.0123abcd.tmp",
+            tmp_path / ".mkdocs.yml.a1b2c3d4.tmp",
+            tmp_path / ".microsite" / ".manifest.json.a1b2c3d4.tmp"]
+    mine = [tmp_path / "docs" / ".my-notes.tmp", tmp_path / ".my.tmp"]
+    for path in left + mine:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half a pa", encoding="utf-8")
     write(tmp_path, _output(index="home\n"))
-    assert not left.exists()
-    assert mine.exists()
+    assert not [path for path in left if path.exists()]
+    assert all(path.exists() for path in mine)
 
 
 def test_failed_staging_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -45,21 +45,21 @@ def write(project: Path, output: Output, force: bool = False) -> WriteReport:
 
 def _write(project: Path, output: Output, force: bool) -> WriteReport:
     project.mkdir(parents=True, exist_ok=True)
-    scaffolded = not (project / CONFIG).exists()
+    root = os.fspath(project)
+    scaffolded = not os.path.exists(os.path.join(root, CONFIG))
     if scaffolded:
         scaffold(project, output.site_name)
-    _remove_stale_temporaries(project)
+    temporaries, pages = _walk_docs(project)
+    for temporary in temporaries + _stale_temporaries(project):
+        os.unlink(temporary)
     recorded = _load_manifest(project)
     wanted = {f"docs/{f.path}": f.text for f in output.files}
     written, unchanged, kept = [], [], []
     hashes: dict[str, str] = {}
-    changes: dict[Path, bytes] = {}
+    changes: dict[str, bytes] = {}
     for rel, text in wanted.items():
-        target = project / rel
-        try:
-            current: bytes | None = target.read_bytes()
-        except FileNotFoundError:
-            current = None
+        target = os.path.join(root, rel)
+        current = _read(target)
         new = text.encode("utf-8")
         if current == new:
             unchanged.append(rel)
@@ -75,16 +75,16 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     replace_all(changes)
     removed = []
     for rel, digest in sorted(recorded.items()):
-        target = project / rel
-        if rel in wanted or rel == CONFIG or not target.exists():
+        stale = project / rel
+        if rel in wanted or rel == CONFIG or not stale.exists():
             continue
-        if force or _hash(target.read_bytes()) == digest:
-            target.unlink()
+        if force or _hash(stale.read_bytes()) == digest:
+            stale.unlink()
             removed.append(rel)
-            _prune_empty(target.parent, project / "docs")
+            _prune_empty(stale.parent, project / "docs")
         else:
             kept.append(rel)
-    added = _users_pages(project, set(wanted) | set(recorded))
+    added = _users_pages(pages, set(wanted) | set(recorded))
     nav_yaml = output.nav_yaml + "".join(f"- {json.dumps(rel[5:])}\n" for rel in added)
     nav_hash = _update_nav(project, nav_yaml, recorded.get(CONFIG), force, kept)
     if nav_hash:
@@ -128,7 +128,7 @@ def unchanged_since(project: Path, stamp: str | None) -> WriteReport | None:
             same = target.is_file() and _hash(target.read_bytes()) == digest
         if not same:
             return None
-    added = _users_pages(project, set(recorded))
+    added = _users_pages(_walk_docs(project)[1], set(recorded))
     if added != last.get("added"):
         return None
     return WriteReport(written=(), unchanged=tuple(sorted(set(recorded) - {CONFIG})), kept=(),
@@ -158,46 +158,61 @@ def _generator_digest() -> str:
     return digest.hexdigest()
 
 
-def replace_all(changes: dict[Path, bytes]) -> None:
+def replace_all(changes: dict[str, bytes]) -> None:
     """Write every changed file beside its target first, then rename them all into place: an
     error (or a kill) while writing leaves every target as it was; one during the renames
     leaves each file whole, old or new, and the next run finishes the job."""
-    staged: list[tuple[Path, Path]] = []
+    staged: list[tuple[str, str]] = []
     try:
         for target, data in changes.items():
             staged.append((_stage(target, data), target))
     except BaseException:
         for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+            Path(temporary).unlink(missing_ok=True)
         raise
     for temporary, target in staged:
         os.replace(temporary, target)
 
 
-def _users_pages(project: Path, ours: set[str]) -> list[str]:
-    """Markdown pages under docs/ that the user added (not generated, not recorded as ours),
-    sorted: they go in the nav after the generated pages."""
-    docs = project / "docs"
-    if not docs.is_dir():
-        return []
+def _users_pages(pages: list[str], ours: set[str]) -> list[str]:
+    """Of the Markdown pages under docs/ (`_walk_docs`), those the user added: not
+    generated, not recorded as ours, not hidden, not in docs/includes. Sorted as paths are
+    (folder by folder): they go in the nav after the generated pages."""
     found = []
-    for path in sorted(docs.rglob("*.md")):
-        rel = path.relative_to(project).as_posix()
-        inside = path.relative_to(docs).parts
+    for rel in pages:
+        inside = rel.split("/")[1:]
         if rel not in ours and not any(p.startswith(".") for p in inside) and \
                 inside[0] != "includes":
             found.append(rel)
+    return sorted(found, key=lambda rel: rel.split("/"))
+
+
+def _walk_docs(project: Path) -> tuple[list[str], list[str]]:
+    """One walk of docs/: the temporary files a killed run left there (full paths), and every
+    Markdown file (paths relative to the project, with "/"). Symbolic links to folders are
+    not followed."""
+    temporaries, pages = [], []
+    root = os.fspath(project)
+    for folder, _subfolders, names in os.walk(os.path.join(root, "docs")):
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        for name in names:
+            if name.endswith(".md"):
+                pages.append(f"{rel}/{name}")
+            elif name.endswith(".tmp") and _TEMPORARY.match(name):
+                temporaries.append(os.path.join(folder, name))
+    return temporaries, pages
+
+
+def _stale_temporaries(project: Path) -> list[str]:
+    """Temporary files a killed run left beside mkdocs.yml or the manifest."""
+    found = []
+    for folder in (os.fspath(project), os.path.join(project, MANIFEST.parent)):
+        try:
+            names = os.listdir(folder)
+        except FileNotFoundError:
+            continue
+        found += [os.path.join(folder, name) for name in names if _TEMPORARY.match(name)]
     return found
-
-
-def _remove_stale_temporaries(project: Path) -> None:
-    """Temporary files a killed run left beside its targets (names `.NAME.XXXX.tmp`)."""
-    found = list(project.glob(".*.tmp")) + list((project / MANIFEST.parent).glob(".*.tmp"))
-    if (project / "docs").is_dir():
-        found += (project / "docs").rglob(".*.tmp")
-    for path in found:
-        if _TEMPORARY.match(path.name):
-            path.unlink()
 
 
 def scaffold(project: Path, site_name: str) -> None:
@@ -205,22 +220,37 @@ def scaffold(project: Path, site_name: str) -> None:
     a new project; a file already there is left as it is."""
     root = resources.files("microsite") / "scaffold"
     for rel in _scaffold_files(root):
-        target = project / rel
-        if target.exists():
+        target = os.path.join(project, rel)
+        if os.path.exists(target):
             continue
-        text = (root / rel).read_text(encoding="utf-8")
+        data = (root / rel).read_bytes()
         if rel == CONFIG:
-            text = text.replace(_SCAFFOLD_NAME, json.dumps(site_name, ensure_ascii=False))
-        atomic_write(target, text.encode("utf-8"))
+            text = data.decode("utf-8").replace(_SCAFFOLD_NAME,
+                                                json.dumps(site_name, ensure_ascii=False))
+            data = text.encode("utf-8")
+        atomic_write(target, data)
 
 
-def _scaffold_files(root: resources.abc.Traversable, prefix: str = "") -> list[str]:
+def _scaffold_files(root: resources.abc.Traversable) -> list[str]:
+    """The scaffold's files, relative to it, with "/", sorted folder by folder."""
+    if isinstance(root, os.PathLike):  # an installed package: a folder (faster to walk)
+        files = []
+        top = os.fspath(root)
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+            rel = os.path.relpath(folder, top).replace(os.sep, "/")
+            files += [name if rel == "." else f"{rel}/{name}" for name in names]
+        return sorted(files, key=lambda rel: rel.split("/"))
+    return _traversed(root)
+
+
+def _traversed(root: resources.abc.Traversable, prefix: str = "") -> list[str]:
     files = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name == "__pycache__":
             continue
         if entry.is_dir():
-            files += _scaffold_files(entry, f"{prefix}{entry.name}/")
+            files += _traversed(entry, f"{prefix}{entry.name}/")
         else:
             files.append(prefix + entry.name)
     return files
@@ -263,39 +293,54 @@ def _update_nav(project: Path, nav_yaml: str, recorded: str | None, force: bool,
     return _hash(current_nav(new).encode())
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: str | Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader never sees a partly written file."""
     os.replace(_stage(path, data), path)
 
 
-def _stage(path: Path, data: bytes) -> Path:
+def _stage(path: str | Path, data: bytes) -> str:
     """`data` written to a temporary file beside `path`, ready to be renamed onto it: with
     the mode of the file it replaces, or an ordinary file's (0o666 less the umask) if new.
     A folder is made only when it is missing (one failed open, not a mkdir per file)."""
+    path = os.fspath(path)
     try:
         mode: int | None = os.stat(path).st_mode & 0o777
     except FileNotFoundError:
         mode = None
+    folder, name = os.path.split(path)
     while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")  # as _TEMPORARY
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")  # as _TEMPORARY
         try:
             fd = os.open(tmp, _NEW_FILE, 0o600 if mode is not None else 0o666)
             break
         except FileExistsError:
             continue
         except FileNotFoundError:
-            if path.parent.is_dir():
+            if os.path.isdir(folder):
                 raise
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         if mode is not None and mode != 0o600:
             os.chmod(tmp, mode)  # (os.fchmod is not on every system)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _read(path: str) -> bytes | None:
+    """The bytes of the file at `path`, or None if there is none."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
 
 
 _NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)

@@ -22,8 +22,9 @@ def cues() -> dict[CalloutKind, re.Pattern[str]]:
     such as `\\S` included) keeps IGNORECASE."""
     text = (resources.files("microsite") / "data" / "callout_cues.yml").read_text("utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: 10x
-    patterns = {}
-    for kind in ("research", "tip"):
+    patterns: dict[CalloutKind, re.Pattern[str]] = {}
+    kinds: tuple[CalloutKind, ...] = ("research", "tip")
+    for kind in kinds:
         source = r"\b(?:" + "|".join(f"(?:{p})" for p in data[kind]) + ")"
         patterns[kind] = re.compile(source, 0 if source.islower() else re.IGNORECASE)
     return patterns
