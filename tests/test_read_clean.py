@@ -9,9 +9,12 @@ is removed.
 from __future__ import annotations
 
 import codecs
+import re
 import textwrap
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from microsite.clean import clean
 from microsite.errors import InputError
@@ -353,3 +356,10 @@ TITLE_CASE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), TITLE_CASE_CASES)
 def test_is_title_case(text: str, expected: bool) -> None:
     assert is_title_case(text) is expected
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x85\xa0\u2028\u3000ab.é")))
+def test_fold_is_the_whitespace_regex(text: str) -> None:
+    from microsite.read import _fold
+
+    assert _fold(text) == re.sub(r"\s+", " ", text).strip()

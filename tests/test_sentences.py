@@ -3,11 +3,13 @@ whole paragraph, on every paragraph of the real articles and on made-up awkward 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pysbd.lists_item_replacer import ListItemReplacer
 
 from microsite.clean import clean
 from microsite.model import ListBlock, Paragraph, Quote
@@ -116,3 +118,23 @@ def test_a_bracketed_aside_does_not_send_the_paragraph_to_pysbd(monkeypatch) -> 
         "Cognitive-behavioral therapy (CBT) techniques can be effective.",
         "The National Health Service (NHS), for one, offers it.")
     assert sentences.__wrapped__(text) == pysbd_sentences(text)
+
+
+OLD_RULES = re.compile(  # what _read_across replaced: one search, slow but plain to read
+    r"""[\n\r()\[\]"“”«»‘•⁃]|--|(?:^|\s)'|(?:^|[\s-])(?:\d{1,2}|[a-z]|"""
+    + "|".join(sorted(set(ListItemReplacer.ROMAN_NUMERALS), key=len, reverse=True))
+    + r")\.(?:\s|\)|$)", re.IGNORECASE)
+BITS = st.sampled_from([
+    " ", "-", ".", "a", "b", "x", "i", "v", "ii", "iv", "xviii", "xviiii", "K", "ſ", "1", "12",
+    "123", "٣", "é", "word", "Word", "(", ")", "'", "’", '"', "--", "\n", "\t", "\u00a0", "•",
+    "_", "(CBT) it", ") ", "IV", "I", "z", "-a.", " iv.", "-12.", " x.)", "é.", " ſ.", "-xx.",
+])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(BITS, max_size=14).map("".join))
+def test_read_across_is_the_old_single_search(text: str) -> None:
+    from microsite.textutil import _PLAIN_ASIDE, _read_across
+
+    plain = _PLAIN_ASIDE.sub(" ", text) if "(" in text else text
+    assert _read_across(text) == bool(OLD_RULES.search(plain)), text

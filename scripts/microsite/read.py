@@ -62,7 +62,6 @@ _RULE = re.compile(r"^[ \t]*(?:[-*_=~·•][ \t]*){3,}$")
 _MARKED = re.compile(rf"^[ \t]*({LIST_MARKER})(.*)$")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]$|^[a-zA-Z][.)]$")
 _QUOTE = re.compile(r"^[ \t]*>[ \t]?(.*)$")
-_WS = re.compile(r"\s+")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '"', "”", "’", ")")
 _WRAP_MIN_WIDTH = 40  # lines wrapped by an editor are at least this wide
 _NOT_HEADING = re.compile("|".join(f"(?:{p})" for p in NOT_HEADING_SHAPES))
@@ -354,7 +353,7 @@ def _read_list(lines: list[str], i: int, blocks: list[Block]) -> int:
 
 def _plain_blocks(lines: list[str], rules: Rules) -> list[Block]:
     """Plain lines of one group: a paragraph, a figure, a list, or separate lines."""
-    lines = [_fold(line) for line in lines if _fold(line)]
+    lines = [folded for line in lines if (folded := _fold(line))]
     if not lines:
         return []
     if len(lines) == 1:
@@ -417,7 +416,9 @@ def _words(line: str) -> int:
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """`text` with each run of white space one space, and none at the ends (as
+    `re.sub(r"\\s+", " ", text).strip()`, a few times faster)."""
+    return " ".join(text.split())
 
 
 READERS: dict[str, Callable[[str, str, Rules], Source]] = {
