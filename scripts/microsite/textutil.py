@@ -138,10 +138,17 @@ def stem_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of `text` (as WORD finds them) with their start and end offsets. Cached:
+    key terms, stems and the reading grade all read a sentence's words."""
+    return tuple((m.group(0), m.start(), m.end()) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=1 << 16)
 def stems_of(text: str) -> tuple[str, ...]:
     """Stems of every content word of `text`, repeats kept (for term frequencies). Cached:
     a sentence is weighed for its page, its article and its page's takeaway."""
-    return tuple(stem_word(w) for w in WORD.findall(text)
+    return tuple(stem_word(w) for w, _, _ in words(text)
                  if w.lower() not in STOP_WORDS and not w.isdigit())
 
 

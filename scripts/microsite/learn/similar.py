@@ -39,11 +39,15 @@ lead sentence usually states the point."""
 
 def vectors(texts: Sequence[str]) -> list[Vector]:
     """TF-IDF vectors of `texts`, each of unit length."""
-    bags = [Counter(stems_of(text)) for text in texts]
+    return weigh([Counter(stems_of(text)) for text in texts])
+
+
+def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
+    """TF-IDF vectors of texts given as bags of stems, each of unit length."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
-    n = len(texts)
+    n = len(bags)
     idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}  # once a word, not a bag
     result = []
     for bag in bags:
@@ -63,8 +67,15 @@ def cosine(a: Vector, b: Vector) -> float:
 def page_vectors(pages: tuple[Page, ...],
                  sentences: dict[str, tuple[str, ...]]) -> dict[str, Vector]:
     """Each page's TF-IDF vector, from its prose and (twice) its title, by path."""
-    texts = [" ".join((page.title, page.title, *sentences[page.path])) for page in pages]
-    return dict(zip((page.path for page in pages), vectors(texts), strict=True))
+    bags = []
+    for page in pages:  # the bag of the page's text, from each sentence's cached stems
+        bag = Counter(stems_of(page.title))
+        for stem in bag:
+            bag[stem] *= 2
+        for sentence in sentences[page.path]:
+            bag.update(stems_of(sentence))
+        bags.append(bag)
+    return dict(zip((page.path for page in pages), weigh(bags), strict=True))
 
 
 def relate(pages: tuple[Page, ...], vecs_by_path: dict[str, Vector]) -> dict[str, tuple[str, ...]]:

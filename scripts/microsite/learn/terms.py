@@ -26,8 +26,7 @@ from ..data.term_rules import (
     TERMS_PER_PAGE,
 )
 from ..model import Page, Term
-from ..textutil import mention_pattern, stem_word
-from .text import words
+from ..textutil import mention_pattern, stem_word, words
 
 Key = tuple[str, ...]
 

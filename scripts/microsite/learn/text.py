@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 import pyphen
 
 from ..model import Block, ListBlock, Page, Paragraph, Quote, Site
-from ..textutil import WORD, sentences
+from ..textutil import sentences, words
 
 _STEMMABLE = re.compile(r"[^\W\d_]")
 
@@ -35,23 +35,18 @@ def page_sentences(page: Page) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=1 << 16)
-def words(text: str) -> tuple[tuple[str, int, int], ...]:
-    """The words of `text` with their start and end offsets."""
-    return tuple((m.group(0), m.start(), m.end()) for m in WORD.finditer(text))
-
-
 def reading_grade(texts: tuple[str, ...]) -> float:
     """The Flesch-Kincaid grade of the sentences `texts` (0 for no text).
 
     Syllables are counted as pyphen's hyphenation points plus one, as textstat does for words
     missing from the CMU dictionary; textstat itself loads that dictionary on first use, about
     a second, which is more than the rest of the generation takes."""
-    words = [w for text in texts for w in WORD.findall(text) if _STEMMABLE.search(w)]
-    if not words:
+    found = [w for text in texts for w, _, _ in words(text)
+             if w.isalpha() or _STEMMABLE.search(w)]  # a word with a letter in it
+    if not found:
         return 0.0
-    syllables = sum(_syllables(w.lower()) for w in words)
-    grade = 0.39 * len(words) / len(texts) + 11.8 * syllables / len(words) - 15.59
+    syllables = sum(_syllables(w.lower()) for w in found)
+    grade = 0.39 * len(found) / len(texts) + 11.8 * syllables / len(found) - 15.59
     return round(grade, 1)
 
 
