@@ -241,3 +241,44 @@ def test_map_of_ideas_keeps_titles_as_text() -> None:
                                        nav=(NavItem("Home", "index.md"),), articles=())))
     assert "<script>" not in svg and "&lt;/text&gt;&lt;script&gt;" in svg
     assert '<a class="ms-map__hit" href="a/"' in svg and svg.count("<a ") == 1
+
+
+def _lexrank_to_the_end(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """LexRank's power method run until nothing moves (the reference for the early stop)."""
+    from microsite.learn.similar import (DAMPING, LEXRANK_THRESHOLD, _similarities,
+                                         vectors)
+
+    n = len(sentences)
+    links = [[j for j, s in sorted(row.items()) if s >= LEXRANK_THRESHOLD]
+             for row in _similarities(vectors(sentences))]
+    rank = [1.0 / n] * n
+    for _ in range(1000):
+        new = [(1 - DAMPING) / n + DAMPING * sum(rank[j] / len(links[j]) for j in linked)
+               for linked in links]
+        if max(abs(a - b) for a, b in zip(new, rank)) < 1e-15:
+            break
+        rank = new
+    top = sorted(range(n), key=lambda i: (-rank[i], i))[:count]
+    return tuple(sentences[i] for i in sorted(top))
+
+
+@pytest.mark.parametrize("path", sorted(REPO.glob("tests/corpus/*/article.md")) + [SEED],
+                         ids=lambda p: p.parent.name)
+def test_lexrank_stops_early_with_the_answer_of_a_full_run(path: Path) -> None:
+    from microsite.learn.similar import central_sentences
+    from microsite.learn.text import page_sentences
+
+    site = plan_site([path])
+    every = tuple(s for page in site.pages for s in page_sentences(page)
+                  if page.kind in ("home", "article", "section"))
+    assert len(every) > 10
+    for count in (1, 3, 5):
+        assert central_sentences(every, count) == _lexrank_to_the_end(every, count)
+
+
+def test_lexrank_ties_are_not_settled_early() -> None:
+    from microsite.learn.similar import _settled
+
+    assert _settled([0.5, 0.3, 0.1, 0.1], 2, 0.01)
+    assert not _settled([0.5, 0.3, 0.29, 0.1], 2, 0.01)  # 0.01 apart: could still swap
+    assert not _settled([0.4, 0.2, 0.2, 0.2], 2, 0.0)  # a tie: left to the index
