@@ -245,8 +245,7 @@ def test_map_of_ideas_keeps_titles_as_text() -> None:
 
 def _lexrank_to_the_end(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
     """LexRank's power method run until nothing moves (the reference for the early stop)."""
-    from microsite.learn.similar import (DAMPING, LEXRANK_THRESHOLD, _similarities,
-                                         vectors)
+    from microsite.learn.similar import DAMPING, LEXRANK_THRESHOLD, _similarities, vectors
 
     n = len(sentences)
     links = [[j for j, s in sorted(row.items()) if s >= LEXRANK_THRESHOLD]
