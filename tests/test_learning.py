@@ -254,7 +254,7 @@ def _lexrank_to_the_end(sentences: tuple[str, ...], count: int) -> tuple[str, ..
     for _ in range(1000):
         new = [(1 - DAMPING) / n + DAMPING * sum(rank[j] / len(links[j]) for j in linked)
                for linked in links]
-        if max(abs(a - b) for a, b in zip(new, rank)) < 1e-15:
+        if max(abs(a - b) for a, b in zip(new, rank, strict=True)) < 1e-15:
             break
         rank = new
     top = sorted(range(n), key=lambda i: (-rank[i], i))[:count]
