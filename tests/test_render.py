@@ -164,3 +164,56 @@ def test_only_the_terms_a_page_names_are_defined_on_it() -> None:
                      "*[low self-esteem]: In this article: Low self-esteem plays a role.",
                      "*[CBT]: Cognitive-behavioral therapy. In this article: CBT helps."]
     assert Tooltips(TERMS).for_page("Nothing to see; a chase.\n") == []
+
+
+# --- Front matter and nav: YAML written without PyYAML's emitter reads back the same ---------
+
+YAML_TEXT = st.one_of(
+    st.text(),
+    st.text(alphabet=st.sampled_from(
+        list("aZé 1:#-?!&*'\"[]{},|>%@`~…’“\\\t\n\x85\u2028\ufeff🌎"))),
+    st.sampled_from(["yes", "No", "TRUE", "off", "null", "~", "", " lead", "trail ", "1.5",
+                     "2024-01-01", "0x1F", "1:20", "- item", "? key", "a: b", "a #b", "<<",
+                     "=", ".inf", "Home", "Attachment Styles", "Don't stop", "y", "N"]))
+
+
+@settings(max_examples=600)
+@given(YAML_TEXT)
+def test_yaml_scalars_read_back_as_the_same_string(text: str) -> None:
+    import yaml
+
+    from microsite.escape import yaml_scalar
+
+    scalar = yaml_scalar(text)
+    assert "\n" not in scalar
+    assert yaml.safe_load(f"key: {scalar}\n") == {"key": text}
+    assert yaml.safe_load(f"- {scalar}: {scalar}\n") == [{text: text}]
+
+
+def test_ordinary_titles_stay_plain_yaml() -> None:
+    from microsite.escape import yaml_scalar
+
+    for title in ("Attachment Styles", "Low Self-Esteem", "Why We Run, and Why We Stay",
+                  "Trust &amp; safety", "Is it love?", "Don’t wait…"):
+        assert yaml_scalar(title) == title
+    assert yaml_scalar("Yes") == '"Yes"'
+    assert yaml_scalar("Why: a story") == '"Why: a story"'
+
+
+def test_the_nav_and_front_matter_are_the_yaml_they_mean() -> None:
+    import yaml
+
+    from microsite.model import NavItem
+    from microsite.render import render_nav
+
+    nav = (NavItem("Home", "index.md"),
+           NavItem("Part: one", "part/index.md", children=(
+               NavItem("Part: one", "part/index.md"), NavItem("No", "part/no.md"),
+               NavItem("Deeper", "part/deeper/index.md", children=(
+                   NavItem("Deeper", "part/deeper/index.md"),
+                   NavItem("🌎 & <b>", "part/deeper/x.md"))))))
+    assert yaml.safe_load(render_nav(nav)) == {"nav": [
+        {"Home": "index.md"},
+        {"Part: one": ["part/index.md", {"No": "part/no.md"},
+                       {"Deeper": ["part/deeper/index.md",
+                                   {"🌎 &amp; &lt;b&gt;": "part/deeper/x.md"}]}]}]}

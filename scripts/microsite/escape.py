@@ -7,7 +7,9 @@ Material's templates print them unescaped.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
 # Characters escaped wherever they stand. Backslash escapes for what Python-Markdown itself can
 # escape; character references for the rest, which work whatever extensions are on.
@@ -22,8 +24,10 @@ _INLINE_RE = re.compile("|".join(re.escape(c) for c in _INLINE))
 _LINE_START = re.compile(r"^(?:[-+=:]|!|\?|(\d+)\.)")
 
 
+@lru_cache(maxsize=1 << 16)
 def escape(text: str) -> str:
-    """`text` as Markdown that renders exactly as the text, on one line of its own."""
+    """`text` as Markdown that renders exactly as the text, on one line of its own. Cached:
+    a title or a term is written on many pages (nav links, maps, questions)."""
     return escape_start(escape_inline(" ".join(text.split())))
 
 
@@ -51,3 +55,30 @@ def escape_html(text: str) -> str:
     """`text` safe inside HTML text and double-quoted attributes."""
     return (" ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;"))
+
+
+_PLAIN_YAML = re.compile(r"[^\W\d_][\w ,.'’‘“”…%()/&;!?+–—-]*(?<! )")
+"""Text safe as a plain YAML scalar: a letter first (no indicator, number or date), then
+letters, digits, spaces and punctuation with no meaning in block context (no ":", "#", quotes
+or brackets that open something), no trailing space."""
+_YAML_WORDS = frozenset("y n yes no true false on off null".split())
+"""Plain words YAML 1.1 reads as booleans or null."""
+_YAML_UNREADABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+"""What a YAML reader refuses or takes for a line break inside a quoted scalar, though JSON
+leaves it as it is."""
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML scalar that reads back as exactly that string: plain when that is
+    unambiguous ("Attachment Styles"), else double-quoted, which is JSON's string syntax
+    (json.dumps quotes it) with the few characters YAML cannot read raw escaped too.
+
+    For front matter and the nav: PyYAML's emitter takes about ten times as long for a
+    page's three fields, and the result reads back the same (tests/test_render.py)."""
+    if _PLAIN_YAML.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    return _YAML_UNREADABLE.sub(_yaml_escape, json.dumps(text, ensure_ascii=False))
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-import yaml
-
 from . import render_study as study
-from .escape import escape, escape_html, escape_inline, escape_start
+from .escape import escape, escape_html, escape_inline, escape_start, yaml_scalar
 from .model import (
     Block,
     CalloutKind,
@@ -46,10 +44,6 @@ CALLOUTS: dict[CalloutKind, tuple[str, str]] = {
 }
 """Callout kind to Material admonition type and title."""
 
-YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-"""libyaml's safe dumper (PyYAML's wheels carry it; same output, about ten times faster)."""
-
-
 def render(site: Site, progress: Callable[[str, int, int], None] | None = None) -> Output:
     """Every page as a Markdown file, and the nav block for mkdocs.yml (`progress` is told
     ("rendering", done, total) as pages are done)."""
@@ -69,15 +63,23 @@ def render(site: Site, progress: Callable[[str, int, int], None] | None = None) 
 
 def render_nav(nav: tuple[NavItem, ...]) -> str:
     """The `nav:` block of mkdocs.yml."""
+    lines = ["nav:"]
 
-    def entry(item: NavItem) -> object:
-        if item.children:
-            return {escape_html(item.title): [entry(child) if child.path != item.path
-                                               else child.path for child in item.children]}
-        return {escape_html(item.title): item.path}
+    def add(item: NavItem, indent: str) -> None:
+        title = yaml_scalar(escape_html(item.title))
+        if not item.children:
+            lines.append(f"{indent}- {title}: {yaml_scalar(item.path)}")
+            return
+        lines.append(f"{indent}- {title}:")
+        for child in item.children:
+            if child.path == item.path:  # the section's own page, untitled
+                lines.append(f"{indent}  - {yaml_scalar(child.path)}")
+            else:
+                add(child, indent + "  ")
 
-    return yaml.dump({"nav": [entry(item) for item in nav]}, Dumper=YAML_DUMPER,
-                     allow_unicode=True, sort_keys=False, width=10_000)
+    for item in nav:
+        add(item, "")
+    return "\n".join(lines) + "\n"
 
 
 def render_page(page: Page, site: Site) -> str:
@@ -186,16 +188,12 @@ class Prose:
 
 
 def _front_matter(page: Page, lesson: Lesson | None) -> str:
-    meta: dict[str, object] = {
-        "title": escape_html(page.title),
-        "description": escape_html(page.description),
-    }
+    lines = ["---", f"title: {yaml_scalar(escape_html(page.title))}",
+             f"description: {yaml_scalar(escape_html(page.description))}"]
     tags = lesson.terms if lesson and lesson.terms else page.tags
     if tags:
-        meta["tags"] = [escape_html(tag) for tag in tags]
-    text = yaml.dump(meta, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False,
-                     width=10_000)
-    return f"---\n{text}---\n"
+        lines += ["tags:", *(f"- {yaml_scalar(escape_html(tag))}" for tag in tags)]
+    return "\n".join(lines) + "\n---\n"
 
 
 def _reading_time(page: Page, site: Site) -> str:

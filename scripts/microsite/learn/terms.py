@@ -87,50 +87,48 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
 def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
     """Candidate phrases of `text` (runs of up to three words between break words and
     punctuation), as (stems, the words as written, where they start)."""
-    return tuple(_candidates(text))
-
-
-def _candidates(text: str) -> Iterable[tuple[Key, str, int]]:
-    run: list[tuple[str, int, int]] = []
+    found: list[tuple[Key, str, int]] = []
+    run: list[tuple[str, bool, bool, int, int]] = []
     last_end = 0
     for word, start, end in words(text):
-        if _breaks(word):
-            yield from _ngrams(run, text)
+        info = _word(word)
+        if info is None:  # a break word ends the run
+            _ngrams(run, text, found)
             run = []
         else:
             if run and start > last_end and not text[last_end:start].isspace():
-                yield from _ngrams(run, text)  # punctuation between: a new run
+                _ngrams(run, text, found)  # punctuation between: a new run
                 run = []
-            run.append((word, start, end))
+            run.append((*info, start, end))
         last_end = end
-    yield from _ngrams(run, text)
+    _ngrams(run, text, found)
+    return tuple(found)
 
 
 @lru_cache(maxsize=1 << 16)
-def _breaks(word: str) -> bool:
+def _word(word: str) -> tuple[str, bool, bool] | None:
+    """What candidate phrases need of a word as written, worked out once per spelling: None
+    for a break word, else its stem, whether it may start a phrase (a term is a noun phrase:
+    no leading verb) and whether it may stand alone (no lone adjective or general word)."""
     lower = word.lower()
-    return (lower in BREAKS or len(lower) < 3 or lower.endswith("ly") or
-            not any(c.isalpha() for c in lower) or "'" in lower or "’" in lower)
+    if (lower in BREAKS or len(lower) < 3 or lower.endswith("ly") or
+            not any(c.isalpha() for c in lower) or "'" in lower or "’" in lower):
+        return None
+    leads = not (len(lower) > 5 and lower.endswith("ing"))  # not a gerund
+    alone = leads and lower not in GENERAL and not lower.endswith(ADJECTIVE_ENDINGS)
+    return stem_word(lower), leads, alone
 
 
-def _ngrams(run: list[tuple[str, int, int]], text: str) -> Iterable[tuple[Key, str, int]]:
-    if not run:
-        return
-    lower = [word.lower() for word, _, _ in run]
-    stems = tuple(map(stem_word, lower))
-    leading = [not _gerund(word) for word in lower]  # a term is a noun phrase: no leading verb
-    for n in range(1, min(MAX_WORDS, len(run)) + 1):
-        for i in range(len(run) - n + 1):
-            if not leading[i]:
-                continue
-            if n == 1 and (lower[i] in GENERAL or lower[i].endswith(ADJECTIVE_ENDINGS)):
-                continue  # ... and no lone adjective
-            start = run[i][1]
-            yield stems[i:i + n], text[start:run[i + n - 1][2]], start
-
-
-def _gerund(word: str) -> bool:
-    return len(word) > 5 and word.endswith("ing")
+def _ngrams(run: list[tuple[str, bool, bool, int, int]], text: str,
+            found: list[tuple[Key, str, int]]) -> None:
+    """The phrases of one run of words, shortest first, appended to `found`."""
+    stems = tuple(stem for stem, _, _, _, _ in run)
+    size = len(run)
+    for n in range(1, min(MAX_WORDS, size) + 1):
+        for i in range(size - n + 1):
+            _, leads, alone, start, _ = run[i]
+            if alone if n == 1 else leads:
+                found.append((stems[i:i + n], text[start:run[i + n - 1][4]], start))
 
 
 def _title_keys(title: str) -> set[Key]:
