@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -37,19 +37,24 @@ _DEFINING = re.compile(r"^\W*(is|are|refers? to|means?|describes?|involves?|requ
 
 def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -> tuple[Term, ...]:
     """The site's key terms, alphabetical, each with its owner page and best sentence."""
-    counts: dict[str, Counter[Key]] = {}
-    forms: dict[Key, Counter[str]] = defaultdict(Counter)
-    inside: dict[Key, Counter[str]] = defaultdict(Counter)  # spellings inside sentences
+    # (plain dicts, not Counters: a Counter's += on a new key is a call in Python)
+    counts: dict[str, dict[Key, int]] = {}
+    forms: dict[Key, dict[str, int]] = {}
+    inside: dict[Key, dict[str, int]] = {}  # spellings inside sentences
     for page in pages:
-        counts[page.path] = Counter()
+        mine: dict[Key, int] = {}
+        counts[page.path] = mine
         for sentence in sentences[page.path]:
             for key, form, start in candidates(sentence):
-                counts[page.path][key] += 1
-                forms[key][form] += 1
+                mine[key] = mine.get(key, 0) + 1
+                spellings = forms.setdefault(key, {})
+                spellings[form] = spellings.get(form, 0) + 1
                 if start > 0:
-                    inside[key][form] += 1
+                    spellings = inside.setdefault(key, {})
+                    spellings[form] = spellings.get(form, 0) + 1
         for key, form, _ in candidates(page.title):
-            forms[key][form] += 1
+            spellings = forms.setdefault(key, {})
+            spellings[form] = spellings.get(form, 0) + 1
     titles = {page.path: _title_keys(page.title) for page in pages}
     owned = _owners(pages, counts, titles)
     abbreviations = _abbreviations(pages, sentences)
@@ -65,7 +70,7 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     for key, path in owned:
         if key in {t.key for t in terms}:
             continue
-        label = _label(forms[key], inside[key])
+        label = _label(forms[key], inside.get(key, {}))
         terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
     all_sentences = [(p.path, s) for p in pages for s in sentences[p.path]]
     where = _positions(all_sentences)
@@ -135,26 +140,29 @@ def _title_keys(title: str) -> set[Key]:
     return {key for key, _, _ in candidates(title)}
 
 
-def _owners(pages: tuple[Page, ...], counts: dict[str, Counter[Key]],
+def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
             titles: dict[str, set[Key]]) -> list[tuple[Key, str]]:
     """The terms each page owns: its best-scoring candidates that score best on it."""
-    total: Counter[Key] = Counter()
-    df: Counter[Key] = Counter()
+    total: dict[Key, int] = {}
+    df: dict[Key, int] = {}
+    keys = {path: counter.keys() | titles[path] for path, counter in counts.items()}
     for path, counter in counts.items():
-        total.update(counter)
-        df.update(set(counter) | titles[path])
+        for key, count in counter.items():
+            total[key] = total.get(key, 0) + count
+        for key in keys[path]:
+            df[key] = df.get(key, 0) + 1
     n = len(pages)
 
     def score(path: str, key: Key) -> float:
-        tf = counts[path][key] + (2 if key in titles[path] else 0)
+        tf = counts[path].get(key, 0) + (2 if key in titles[path] else 0)
         idf = math.log((1 + n) / (1 + df[key])) + 1
         return tf * idf * (1 + 0.5 * (len(key) - 1))
 
     best: dict[Key, tuple[float, str]] = {}
     for page in pages:
-        for key in set(counts[page.path]) | titles[page.path]:
+        for key in keys[page.path]:
             in_title = key in titles[page.path]
-            if not in_title and total[key] < (2 if len(key) > 1 else 3):
+            if not in_title and total.get(key, 0) < (2 if len(key) > 1 else 3):
                 continue  # one passing mention is no key term
             if len(key) == 1 and df[key] > max(3, SPREAD_MAX * n):
                 continue  # a word every page uses is the article's topic, not a page's term
@@ -222,7 +230,7 @@ def _within(short: Key, long: Key) -> bool:
         long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def _label(forms: Counter[str], inside: Counter[str]) -> str:
+def _label(forms: dict[str, int], inside: dict[str, int]) -> str:
     """The usual spelling inside sentences (so "Paris" and "CBT" keep their capitals); for a
     term seen only in headings or at sentence starts, lower case unless it is an acronym."""
     if inside:
@@ -231,7 +239,7 @@ def _label(forms: Counter[str], inside: Counter[str]) -> str:
     return form if form.isupper() else form.lower()
 
 
-def _forms(forms: Counter[str]) -> tuple[str, ...]:
+def _forms(forms: dict[str, int]) -> tuple[str, ...]:
     unique_forms = {f for f in forms} | {f.lower() for f in forms}
     return tuple(sorted(unique_forms, key=lambda f: (-len(f), f)))
 
