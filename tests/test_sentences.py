@@ -138,3 +138,37 @@ def test_read_across_is_the_old_single_search(text: str) -> None:
 
     plain = _PLAIN_ASIDE.sub(" ", text) if "(" in text else text
     assert _read_across(text) == bool(OLD_RULES.search(plain)), text
+
+
+OLD_BREAK = re.compile(r"(?<![\w.'’-])((?:[A-Za-z]+-)*([a-z]{2,})|[A-Za-z]+['’][a-z]{1,2})"
+                       r"[.!?]\s+(?=[A-Z][a-z]+\b|[AI]\s+[a-z])")
+WORDISH = st.sampled_from([
+    " ", "  ", "\u00a0", ".", "!", "?", "-", "'", "’", "_", "1", "é", "a", "ab", "Ab", "AB",
+    "A", "I", "It", "The", "self-worth", "don't", "it’s", "e", "g", "e.g", "etc", "vol", "Dr",
+    "co-op", "x-ray", "rock'n'roll", "o'clock", "A-list", "well-Known", "no", "No", "ok", "US",
+])
+
+
+def _old_breaks(text: str) -> list[int]:
+    from microsite.textutil import _ABBREVIATIONS
+
+    return [m.end(1) + 1 for m in OLD_BREAK.finditer(text)
+            if m.group(1).lower() not in _ABBREVIATIONS and m.group(2) not in _ABBREVIATIONS]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(WORDISH, max_size=16).map("".join))
+def test_plain_breaks_are_the_old_single_search(text: str) -> None:
+    from microsite.textutil import _plain_breaks
+
+    assert list(_plain_breaks(text)) == _old_breaks(text), text
+
+
+@pytest.mark.parametrize("before", [" ", "", ".", "_", "1", "é", "'", "’", "-", "(", "x"])
+@pytest.mark.parametrize("word", ["ab", "self-worth", "don't", "Ab", "etc", "a", "A-b"])
+@pytest.mark.parametrize("after", [". The", "! It", "? A cat", ".  I am", ". a", ". 1"])
+def test_plain_breaks_on_every_kind_of_neighbour(before: str, word: str, after: str) -> None:
+    from microsite.textutil import _plain_breaks
+
+    text = f"Go {before}{word}{after} now."
+    assert list(_plain_breaks(text)) == _old_breaks(text), text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 import pysbd
@@ -28,12 +28,16 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-_PLAIN_BREAK = re.compile(r"(?<![\w.'’-])((?:[A-Za-z]+-)*([a-z]{2,})|[A-Za-z]+['’][a-z]{1,2})"
-                          r"[.!?]\s+(?=[A-Z][a-z]+\b|[AI]\s+[a-z])")
+_STOP_THEN_CAPITAL = re.compile(r"[.!?]\s+(?=[A-Z][a-z]+\b|[AI]\s+[a-z])")
+_PLAIN_WORD = re.compile(r"(?:[A-Za-z]+-)*([a-z]{2,})|[A-Za-z]+['’][a-z]{1,2}")
 """A sentence end no segmenter could doubt: a lower-case word of two letters or more (the last
-part of a hyphenated one: "self-worth. Surrounding"), or a contraction ("don't. This"), a full
-stop (or ! or ?) and a space, then a capitalised word, or "A" or "I" and a lower-case word
-("... can be terrifying. Intimacy ...", "... patterns. A trained ...")."""
+part of a hyphenated one: "self-worth. Surrounding"), or a contraction ("don't. This"), not
+an abbreviation, then a full stop (or ! or ?) and a space, then a capitalised word, or "A" or
+"I" and a lower-case word ("... can be terrifying. Intimacy ...", "... patterns. A trained
+..."). The word stands alone: no letter, digit, stop, quote or hyphen just before it."""
+_PLAIN_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-")
+_QUOTE_OR_STOP = re.compile(r"[.!?…。．！？\n\r'’]")
+"""What a piece must hold for _DOUBTFUL to find anything (a fast first look)."""
 _ROMAN = sorted(set(ListItemReplacer.ROMAN_NUMERALS), key=len, reverse=True)
 _READ_ACROSS = re.compile(r"""[\n\r()\[\]"“”«»‘•⁃]""")
 _OPENING_QUOTE = re.compile(r"(?<!\S)'")
@@ -86,19 +90,35 @@ def sentences(text: str) -> tuple[str, ...]:
     if _read_across(text):
         return _pysbd(text)
     pieces, start = [], 0
-    for match in _PLAIN_BREAK.finditer(text):
-        if match.group(1).lower() not in _ABBREVIATIONS and match.group(2) not in _ABBREVIATIONS:
-            pieces.append(text[start:match.end(1) + 1])
-            start = match.end(1) + 1
+    for end in _plain_breaks(text):
+        pieces.append(text[start:end])
+        start = end
     pieces.append(text[start:])
     found: list[str] = []
     for piece in pieces:
         plain = piece.strip()
-        if _DOUBTFUL.search(_ENDING.sub("", plain)):
+        if _QUOTE_OR_STOP.search(plain) and _DOUBTFUL.search(_ENDING.sub("", plain)):
             found += _pysbd(piece)
         elif plain:
             found.append(plain)
     return tuple(found)
+
+
+def _plain_breaks(text: str) -> Iterator[int]:
+    """Where the plain sentence ends of `text` are (_PLAIN_WORD), as the offset just after
+    each stop. Found from the stops back: a search for the word before every stop tried each
+    position of the text; the word before each stop is checked instead."""
+    for stop in _STOP_THEN_CAPITAL.finditer(text):
+        end = start = stop.start()
+        while start > 0 and text[start - 1] in _PLAIN_WORD_CHARACTERS:
+            start -= 1
+        before = text[start - 1] if start > 0 else " "
+        if start == end or before.isalnum() or before in "_.'’-":
+            continue
+        word = _PLAIN_WORD.fullmatch(text, start, end)
+        if word and word.group(0).lower() not in _ABBREVIATIONS \
+                and word.group(1) not in _ABBREVIATIONS:
+            yield end + 1
 
 
 def _pysbd(text: str) -> tuple[str, ...]:
