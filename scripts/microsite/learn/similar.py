@@ -86,20 +86,31 @@ def relate(pages: tuple[Page, ...], vecs_by_path: dict[str, Vector]) -> dict[str
     a page's heaviest stems among their own heaviest (an inverted index cut to POSTINGS_MAX
     pages a stem), so the work grows with the pages, not with their square."""
     vecs = [vecs_by_path[page.path] for page in pages]
+    every_pair = len(pages) <= ALL_PAIRS_MAX
     postings: dict[str, list[tuple[float, int]]] = {}
-    for j, vec in enumerate(vecs):
+    for j, vec in enumerate(() if every_pair else vecs):
         for stem, weight in _heaviest(vec):
             postings.setdefault(stem, []).append((weight, j))
     for stem, entries in postings.items():
         if len(entries) > POSTINGS_MAX:
             postings[stem] = sorted(entries, key=lambda wj: (-wj[0], wj[1]))[:POSTINGS_MAX]
+    known: dict[tuple[int, int], float] = {}  # when every pair is compared: each pair once
+
+    def similarity(i: int, j: int) -> float:
+        if (i, j) in known:
+            return known.pop((i, j))  # asked once more, as (j, i)
+        value = cosine(vecs[i], vecs[j])
+        if every_pair and len(vecs[i]) != len(vecs[j]):  # summed in the shorter's order:
+            known[j, i] = value  # cosine(j, i), bit for bit
+        return value
+
     related: dict[str, tuple[str, ...]] = {}
     for i, page in enumerate(pages):
-        if len(pages) <= ALL_PAIRS_MAX:
+        if every_pair:
             others: Iterable[int] = range(len(pages))
         else:
             others = {j for stem, _ in _heaviest(vecs[i]) for _, j in postings.get(stem, ())}
-        scored = sorted(((cosine(vecs[i], vecs[j]), pages[j].path) for j in others if j != i),
+        scored = sorted(((similarity(i, j), pages[j].path) for j in others if j != i),
                         key=lambda sp: (-sp[0], sp[1]))
         related[page.path] = tuple(p for s, p in scored[:RELATED_MAX]
                                    if s >= RELATED_MIN_SIMILARITY)
