@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import textstat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, SEED
 from microsite.audit import measure
@@ -281,3 +283,22 @@ def test_lexrank_ties_are_not_settled_early() -> None:
     assert _settled([0.5, 0.3, 0.1, 0.1], 2, 0.01)
     assert not _settled([0.5, 0.3, 0.29, 0.1], 2, 0.01)  # 0.01 apart: could still swap
     assert not _settled([0.4, 0.2, 0.2, 0.2], 2, 0.0)  # a tie: left to the index
+
+
+CASEY = st.text(alphabet=st.sampled_from(list("aAsSkKiI -\u212a\u017f\u0131\u0130é")),
+                min_size=1, max_size=6)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(label=CASEY, forms=st.lists(CASEY, max_size=3), expansion=st.sampled_from(["", "A Sk"]),
+       text=st.text(alphabet=st.sampled_from(list("aAsSkKiI -.\u212a\u017f\u0131\u0130é")),
+                    max_size=24))
+def test_the_quick_look_never_misses_a_mention(label: str, forms: list[str], expansion: str,
+                                              text: str) -> None:
+    from microsite.model import Term
+    from microsite.textutil import may_mention, mention_pattern
+
+    term = Term(label=label, key=("k",), forms=tuple(forms), page="p.md", anchor="",
+                expansion=expansion)
+    if mention_pattern(term).search(text):
+        assert may_mention(term, text)

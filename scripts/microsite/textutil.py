@@ -172,6 +172,31 @@ def stems_of(text: str) -> tuple[str, ...]:
                  if w.lower() not in STOP_WORDS and not w.isdigit())
 
 
+def may_mention(term: Term, text: str) -> bool:
+    """False when `text` certainly does not mention the term (a look with `in`, many times
+    faster than `mention_pattern`'s search, which decides): a mention holds one of the term's
+    spellings, in any case for a term matched so, and in ASCII lower-casing is exact."""
+    exact, needles = _needles(term)
+    if exact:
+        return any(needle in text for needle in needles)
+    if not needles or not text.isascii():
+        return True  # no quick answer: let the pattern decide
+    lower = text.lower()
+    return any(needle in lower for needle in needles)
+
+
+@lru_cache(maxsize=4096)
+def _needles(term: Term) -> tuple[bool, tuple[str, ...]]:
+    """Whether the term is matched case-sensitively, and the spellings to look for (lower
+    case otherwise; none when a spelling is not ASCII, whose case-folds `re` widens)."""
+    forms = set(term.forms) | {term.label, term.expansion} - {""}
+    if term.expansion:
+        return True, tuple(forms)
+    if all(form.isascii() for form in forms):
+        return False, tuple(form.lower() for form in forms)
+    return False, ()
+
+
 @lru_cache(maxsize=4096)
 def mention_pattern(term: Term) -> re.Pattern[str]:
     """A pattern that finds the term in any of its spellings, as whole words."""

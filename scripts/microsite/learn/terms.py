@@ -26,7 +26,7 @@ from ..data.term_rules import (
     TERMS_PER_PAGE,
 )
 from ..model import Page, Term
-from ..textutil import mention_pattern, stem_word, words
+from ..textutil import may_mention, mention_pattern, stem_word, words
 
 Key = tuple[str, ...]
 
@@ -287,7 +287,7 @@ def define(term: Term, sentences: list[tuple[str, str]]) -> str:
     pattern = mention_pattern(term)
     best: tuple[int, int, str] | None = None
     for position, (path, sentence) in enumerate(sentences):
-        match = pattern.search(sentence)
+        match = may_mention(term, sentence) and pattern.search(sentence)
         if not match:
             continue
         value = 0
@@ -317,6 +317,8 @@ def plan_links(page: Page, sentences: tuple[str, ...],
         for term in group:
             if len(links) >= budget:
                 break
+            if not may_mention(term, text):
+                continue
             for match in mention_pattern(term).finditer(text):
                 if all(match.end() <= start or match.start() >= end for start, end in taken):
                     taken.append((match.start(), match.end()))
