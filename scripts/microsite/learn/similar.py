@@ -3,7 +3,6 @@ the article's most central sentences (LexRank, Erkan & Radev 2004)."""
 
 from __future__ import annotations
 
-import heapq
 import math
 import operator
 from collections import Counter
@@ -51,8 +50,9 @@ def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
     n = len(bags)
     idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}  # once a word, not a bag
     result = []
-    for bag in bags:
-        vector = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
+    log = math.log
+    for bag in bags:  # (1 + log 1) is 1: most words come once, and skip the log
+        vector = {w: idf[w] if c == 1 else (1 + log(c)) * idf[w] for w, c in bag.items()}
         norm = math.sqrt(sum([v * v for v in vector.values()])) or 1.0
         result.append({w: v / norm for w, v in vector.items()})
     return result
@@ -218,5 +218,5 @@ def _settled(rank: list[float], count: int, error: float) -> bool:
     last step's 1-norm) from its limit, and a gap of more than twice that between the
     last of them and the next cannot close. Past that point more steps cannot change the
     answer, so the iteration stops early (three to four times fewer steps on an article)."""
-    top = heapq.nlargest(count + 1, rank)
+    top = sorted(rank, reverse=True)  # (faster than heapq.nlargest on a few hundred)
     return top[count - 1] - top[count] > 2 * error + 1e-12
