@@ -289,3 +289,21 @@ def test_force_makes_a_full_run(generated: tuple[Path, Path]) -> None:
     report = generate([article], project, force=True)
     assert "docs/index.md" in report.written
     assert generate([article], project).written == ()
+
+
+def test_a_new_projects_mkdocs_yml_is_written_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import microsite.write as module
+
+    staged: list[str] = []
+    real = module._stage
+
+    def counting(path: Path | str, data: bytes) -> str:
+        staged.append(Path(path).name)
+        return real(path, data)
+
+    monkeypatch.setattr(module, "_stage", counting)
+    write(tmp_path, _output(index="home\n"))
+    assert staged.count("mkdocs.yml") == 1
+    assert current_nav((tmp_path / "mkdocs.yml").read_text(encoding="utf-8")) == NAV
+    assert len(staged) == len(set(staged))  # no file staged twice

@@ -55,8 +55,10 @@ def link_line(target: Page, here: str, described: bool = False) -> str:
     return f"{line}: {escape(target.description)}" if described else line
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(path: str, here: str) -> str:
-    """The link from page `here` to `path` (a page under docs/, maybe with `#anchor`)."""
+    """The link from page `here` to `path` (a page under docs/, maybe with `#anchor`).
+    Cached: a page links to the same few pages from its nav, map and questions."""
     page, _, anchor = path.partition("#")
     link = _relpath(page, posixpath.dirname(here) or ".")
     return f"{link}#{anchor}" if anchor else link

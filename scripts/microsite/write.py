@@ -48,7 +48,7 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     root = os.fspath(project)
     scaffolded = not os.path.exists(os.path.join(root, CONFIG))
     if scaffolded:
-        scaffold(project, output.site_name)
+        scaffold(project, output.site_name, output.nav_yaml)
     temporaries, pages = _walk_docs(project)
     for temporary in temporaries + _stale_temporaries(project):
         os.unlink(temporary)
@@ -153,7 +153,7 @@ def _generator_digest() -> str:
         for name in sorted(names):
             path = os.path.join(folder, name)
             stat = os.stat(path)
-            digest.update(f"{os.path.relpath(path, root)}\0{stat.st_size}\0"
+            digest.update(f"{path[len(root):].lstrip(os.sep)}\0{stat.st_size}\0"
                           f"{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
@@ -193,8 +193,9 @@ def _walk_docs(project: Path) -> tuple[list[str], list[str]]:
     not followed."""
     temporaries, pages = [], []
     root = os.fspath(project)
-    for folder, _subfolders, names in os.walk(os.path.join(root, "docs")):
-        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+    docs = os.path.join(root, "docs")
+    for folder, _subfolders, names in os.walk(docs):
+        rel = "docs" + folder[len(docs):].replace(os.sep, "/")  # (relpath asks for the cwd)
         for name in names:
             if name.endswith(".md"):
                 pages.append(f"{rel}/{name}")
@@ -215,9 +216,10 @@ def _stale_temporaries(project: Path) -> list[str]:
     return found
 
 
-def scaffold(project: Path, site_name: str) -> None:
-    """Create mkdocs.yml, overrides/ (microsite's styles included) and the Pages workflow in
-    a new project; a file already there is left as it is."""
+def scaffold(project: Path, site_name: str, nav_yaml: str = "") -> None:
+    """Create mkdocs.yml (with `nav_yaml`, if given, so that it is written once),
+    overrides/ (microsite's styles included) and the Pages workflow in a new project; a file
+    already there is left as it is."""
     root = resources.files("microsite") / "scaffold"
     for rel in _scaffold_files(root):
         target = os.path.join(project, rel)
@@ -227,7 +229,7 @@ def scaffold(project: Path, site_name: str) -> None:
         if rel == CONFIG:
             text = data.decode("utf-8").replace(_SCAFFOLD_NAME,
                                                 json.dumps(site_name, ensure_ascii=False))
-            data = text.encode("utf-8")
+            data = (replace_nav(text, nav_yaml) if nav_yaml else text).encode("utf-8")
         atomic_write(target, data)
 
 
@@ -238,8 +240,8 @@ def _scaffold_files(root: resources.abc.Traversable) -> list[str]:
         top = os.fspath(root)
         for folder, subfolders, names in os.walk(top):
             subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-            rel = os.path.relpath(folder, top).replace(os.sep, "/")
-            files += [name if rel == "." else f"{rel}/{name}" for name in names]
+            rel = folder[len(top):].lstrip(os.sep).replace(os.sep, "/")
+            files += [f"{rel}/{name}" if rel else name for name in names]
         return sorted(files, key=lambda rel: rel.split("/"))
     return _traversed(root)
 
