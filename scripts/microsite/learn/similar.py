@@ -7,6 +7,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 from ..model import Page
 from ..textutil import stems_of
@@ -48,13 +49,14 @@ def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
-    idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}  # once a word, not a bag
+    by_count = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df.values())}  # few counts
+    idf = {w: by_count[d] for w, d in df.items()}  # once a word, not once a bag
     result = []
     log = math.log
     for bag in bags:  # (1 + log 1) is 1: most words come once, and skip the log
-        vector = {w: idf[w] if c == 1 else (1 + log(c)) * idf[w] for w, c in bag.items()}
-        norm = math.sqrt(sum([v * v for v in vector.values()])) or 1.0
-        result.append({w: v / norm for w, v in vector.items()})
+        weights = [idf[w] if c == 1 else (1 + log(c)) * idf[w] for w, c in bag.items()]
+        norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
+        result.append(dict(zip(bag, map(operator.truediv, weights, repeat(norm)), strict=False)))
     return result
 
 
