@@ -322,7 +322,8 @@ def plan_links(page: Page, sentences: tuple[str, ...],
             for match in mention_pattern(term).finditer(text):
                 if all(match.end() <= start or match.start() >= end for start, end in taken):
                     taken.append((match.start(), match.end()))
-                    target = term.page if term in cross else f"glossary.md#{term.anchor}"
+                    target = (term.page if term.page != page.path  # one of `cross`
+                              else f"glossary.md#{term.anchor}")
                     links.append((term.label, target))
                     break
     return tuple(links)
