@@ -23,6 +23,7 @@ exits 0: it is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -105,11 +106,14 @@ def bundled(tmp: Path, runs: int) -> None:
 
     first, second, rewritten, inside, command = [], [], [], [], []
     cold = _cold_generation(tmp)
-    # Every generation first, then every build: an in-process MkDocs build leaves a heap of
-    # hundreds of thousands of objects that the garbage collector would then walk during the
-    # next generation, which `microsite build` never does (MkDocs runs in a process of its own).
-    projects = [tmp / f"bundled-{run}" for run in range(runs)]
-    for project in projects:
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    generate([SEED], tmp / "warm-up")  # libraries' own first-use work (once per process)
+    # Each generation is measured next to its project's builds: these machines speed up and
+    # slow down over seconds, and a ratio of runs made minutes apart would carry that drift.
+    # The garbage an in-process MkDocs build leaves is collected, untimed, before the next
+    # generation (`microsite build` never shares its process with MkDocs).
+    for run in range(runs):
+        project = tmp / f"bundled-{run}"
         _clear_caches()  # each run segments, stems and links the article afresh
         started = time.perf_counter()
         generate([SEED], project)
@@ -118,11 +122,10 @@ def bundled(tmp: Path, runs: int) -> None:
         report = generate([SEED], project)
         second.append(time.perf_counter() - started)
         rewritten.append(len(report.written) + len(report.removed))
-    os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    for project in projects:
         started = time.perf_counter()
         mkdocs_build(load_config(config_file=str(project / "mkdocs.yml")))
         inside.append(time.perf_counter() - started)
+        gc.collect()
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
                        cwd=project, check=True, env=ENV, capture_output=True)

@@ -28,8 +28,8 @@ CHILD = textwrap.dedent("""
     watched = sys.argv[3]
     if watched == "stage":
         real = write._stage
-        def slow(path, data):
-            result = real(path, data)
+        def slow(path, data, new=False):
+            result = real(path, data, new)
             print("stage", flush=True); time.sleep(0.05)
             return result
         write._stage = slow

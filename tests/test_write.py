@@ -204,11 +204,11 @@ def test_failed_staging_changes_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     real = module._stage
     calls = []
 
-    def failing(path: Path, data: bytes) -> Path:
+    def failing(path: Path, data: bytes, new: bool = False) -> str:
         calls.append(path)
         if len(calls) == 2:
             raise OSError(28, "No space left on device", str(path))
-        return real(path, data)
+        return real(path, data, new)
 
     monkeypatch.setattr(module, "_stage", failing)
     with pytest.raises(Exception, match="No space left"):
@@ -298,9 +298,9 @@ def test_a_new_projects_mkdocs_yml_is_written_once(tmp_path: Path,
     staged: list[str] = []
     real = module._stage
 
-    def counting(path: Path | str, data: bytes) -> str:
+    def counting(path: Path | str, data: bytes, new: bool = False) -> str:
         staged.append(Path(path).name)
-        return real(path, data)
+        return real(path, data, new)
 
     monkeypatch.setattr(module, "_stage", counting)
     write(tmp_path, _output(index="home\n"))

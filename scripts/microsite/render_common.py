@@ -68,7 +68,7 @@ def relative(path: str, here: str) -> str:
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath for two plain paths under docs/ ("a/b.md" from "a" or "."), without
     making both absolute first (slow, and asked for every link of every page)."""
-    to = path.split("/")
+    to = [] if path == "." else path.split("/")
     at = [] if start == "." else start.split("/")
     if path.startswith("/") or start.startswith("/") or {"", ".", ".."} & {*to, *at}:
         return posixpath.relpath(path, start)

@@ -10,12 +10,13 @@ last, so a run killed at any point leaves whole files and the next run repairs t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import random
 import re
-import secrets
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -57,6 +58,7 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     written, unchanged, kept = [], [], []
     hashes: dict[str, str] = {}
     changes: dict[str, bytes] = {}
+    new_files: set[str] = set()  # (no mode to keep: no need to ask)
     for rel, text in wanted.items():
         target = os.path.join(root, rel)
         current = _read(target)
@@ -66,13 +68,15 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
             hashes[rel] = _hash(new)
         elif current is None or force or recorded.get(rel) == _hash(current):
             changes[target] = new
+            if current is None:
+                new_files.add(target)
             written.append(rel)
             hashes[rel] = _hash(new)
         else:
             kept.append(rel)
             if rel in recorded:  # still ours, and still edited: keep watching it
                 hashes[rel] = recorded[rel]
-    replace_all(changes)
+    replace_all(changes, new_files)
     removed = []
     for rel, digest in sorted(recorded.items()):
         stale = project / rel
@@ -158,14 +162,14 @@ def _generator_digest() -> str:
     return digest.hexdigest()
 
 
-def replace_all(changes: dict[str, bytes]) -> None:
+def replace_all(changes: dict[str, bytes], new_files: Set[str] = frozenset()) -> None:
     """Write every changed file beside its target first, then rename them all into place: an
     error (or a kill) while writing leaves every target as it was; one during the renames
     leaves each file whole, old or new, and the next run finishes the job."""
     staged: list[tuple[str, str]] = []
     try:
         for target, data in changes.items():
-            staged.append((_stage(target, data), target))
+            staged.append((_stage(target, data, target in new_files), target))
     except BaseException:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
@@ -230,7 +234,7 @@ def scaffold(project: Path, site_name: str, nav_yaml: str = "") -> None:
             text = data.decode("utf-8").replace(_SCAFFOLD_NAME,
                                                 json.dumps(site_name, ensure_ascii=False))
             data = (replace_nav(text, nav_yaml) if nav_yaml else text).encode("utf-8")
-        atomic_write(target, data)
+        atomic_write(target, data, new=True)
 
 
 def _scaffold_files(root: resources.abc.Traversable) -> list[str]:
@@ -295,23 +299,25 @@ def _update_nav(project: Path, nav_yaml: str, recorded: str | None, force: bool,
     return _hash(current_nav(new).encode())
 
 
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader never sees a partly written file."""
-    os.replace(_stage(path, data), path)
+def atomic_write(path: str | Path, data: bytes, new: bool = False) -> None:
+    """Write `data` to `path` so that a reader never sees a partly written file (`new`: the
+    caller just found no file there)."""
+    os.replace(_stage(path, data, new), path)
 
 
-def _stage(path: str | Path, data: bytes) -> str:
+def _stage(path: str | Path, data: bytes, new: bool = False) -> str:
     """`data` written to a temporary file beside `path`, ready to be renamed onto it: with
-    the mode of the file it replaces, or an ordinary file's (0o666 less the umask) if new.
-    A folder is made only when it is missing (one failed open, not a mkdir per file)."""
+    the mode of the file it replaces, or an ordinary file's (0o666 less the umask) if new
+    (`new`: known to be, so not asked). A folder is made only when it is missing (one failed
+    open, not a mkdir per file)."""
     path = os.fspath(path)
-    try:
-        mode: int | None = os.stat(path).st_mode & 0o777
-    except FileNotFoundError:
-        mode = None
+    mode: int | None = None
+    if not new:
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.stat(path).st_mode & 0o777
     folder, name = os.path.split(path)
     while True:
-        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")  # as _TEMPORARY
+        tmp = os.path.join(folder, f".{name}.{_NAMES.getrandbits(32):08x}.tmp")  # _TEMPORARY
         try:
             fd = os.open(tmp, _NEW_FILE, 0o600 if mode is not None else 0o666)
             break
@@ -345,6 +351,9 @@ def _read(path: str) -> bytes | None:
         return None
 
 
+_NAMES = random.Random()
+"""Random temporary names, seeded once from the system (not a system call for each file: an
+O_EXCL open makes a clash harmless)."""
 _NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
              | getattr(os, "O_BINARY", 0))  # as mkstemp opens: no newline translation on Windows
 
