@@ -353,10 +353,14 @@ def _hub(i: int, flat: list[_Flat], sizes: list[int], closing: list[bool],
             continue
         said = sentences(block.text)
         for sentence in said:
+            points = bool(_SECTION_POINTER.search(sentence)
+                          or block is last and _POINTER.search(sentence))
+            if not points and not (block is last and sentence is said[-1]):
+                continue  # (the count is only asked of these: its search is slow)
             count = _announced_count(sentence, len(flat) - i - 1)
-            if _SECTION_POINTER.search(sentence) or block is last and _POINTER.search(sentence):
+            if points:
                 return _Evidence(True, count, stems(sentence))  # "In this section we ..."
-            if block is last and sentence is said[-1] and count is not None:
+            if count is not None:
                 return _Evidence(True, count, stems(sentence))  # "There are three methods."
     if _introduces_next(i, flat, sizes, topic):
         return _Evidence(sure=True)
