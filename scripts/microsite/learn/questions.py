@@ -45,11 +45,11 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...],
     used_terms: set[str] = set()
     used_sentences: set[int] = set()
     questions: list[Question] = []
+    order = sorted(range(len(sentences)), key=lambda i: (sentences[i] == avoid, i))
     for term in ordered:
         if len(questions) == QUESTIONS_MAX:
             break
         pattern = mention_pattern(term)
-        order = sorted(range(len(sentences)), key=lambda i: (sentences[i] == avoid, i))
         for index in order:
             sentence = sentences[index]
             match = may_mention(term, sentence) and pattern.search(sentence)
