@@ -75,7 +75,6 @@ stop, quote or bracket in them, then a lower-case word ("therapy (CBT) technique
 _DOUBTFUL = re.compile(r"[.!?…。．！？\n\r]|(?<![^\W\d_])['’]|['’](?![^\W\d_])")
 """What makes pysbd look again at a piece: a stop, a line break, a quote mark (an
 apostrophe inside a word is not one)."""
-_ENDING = re.compile(r"[.!?]$")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -97,7 +96,8 @@ def sentences(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for piece in pieces:
         plain = piece.strip()
-        if _QUOTE_OR_STOP.search(plain) and _DOUBTFUL.search(_ENDING.sub("", plain)):
+        body = plain[:-1] if plain.endswith((".", "!", "?")) else plain  # its own stop aside
+        if _QUOTE_OR_STOP.search(body) and _DOUBTFUL.search(body):
             found += _pysbd(piece)
         elif plain:
             found.append(plain)
