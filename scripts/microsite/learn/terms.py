@@ -98,15 +98,17 @@ def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
     for word, start, end in words(text):
         info = _word(word)
         if info is None:  # a break word ends the run
-            _ngrams(run, text, found)
-            run = []
+            if run:
+                _ngrams(run, text, found)
+                run = []
         else:
             if run and start > last_end and not text[last_end:start].isspace():
                 _ngrams(run, text, found)  # punctuation between: a new run
                 run = []
             run.append((*info, start, end))
         last_end = end
-    _ngrams(run, text, found)
+    if run:
+        _ngrams(run, text, found)
     return tuple(found)
 
 
@@ -127,8 +129,13 @@ def _word(word: str) -> tuple[str, bool, bool] | None:
 def _ngrams(run: list[tuple[str, bool, bool, int, int]], text: str,
             found: list[tuple[Key, str, int]]) -> None:
     """The phrases of one run of words, shortest first, appended to `found`."""
-    stems = tuple(stem for stem, _, _, _, _ in run)
     size = len(run)
+    if size == 1:  # the usual run between break words
+        stem, _, alone, start, end = run[0]
+        if alone:
+            found.append(((stem,), text[start:end], start))
+        return
+    stems = tuple([word[0] for word in run])
     for n in range(1, min(MAX_WORDS, size) + 1):
         for i in range(size - n + 1):
             _, leads, alone, start, _ = run[i]
