@@ -36,7 +36,7 @@ from .render_common import (
     reading_minutes,
     relative,
 )
-from .textutil import may_mention, mention_pattern, prose_words, sentences
+from .textutil import first_mention, prose_words, sentences
 
 CALLOUTS: dict[CalloutKind, tuple[str, str]] = {
     "tip": ("tip", "Try this"),
@@ -172,10 +172,8 @@ class Prose:
         """One line of prose, escaped, with links at the first mention of pending terms."""
         spans: list[tuple[str, str | None]] = [(" ".join(text.split()), None)]
         for term, target in list(self.pending):  # in the lesson's order, as learn placed them
-            pattern = mention_pattern(term)
             for index, (chunk, link) in enumerate(spans):
-                match = pattern.search(chunk) if link is None and may_mention(term, chunk) \
-                    else None
+                match = first_mention(term, chunk) if link is None else None
                 if match:
                     spans[index: index + 1] = [(chunk[: match.start()], None),
                                                (match.group(0), target),

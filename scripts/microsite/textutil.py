@@ -161,7 +161,7 @@ def stem_word(word: str) -> str:
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """The words of `text` (as WORD finds them) with their start and end offsets. Cached:
     key terms, stems and the reading grade all read a sentence's words."""
-    return tuple((m.group(0), m.start(), m.end()) for m in WORD.finditer(text))
+    return tuple([(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -172,17 +172,34 @@ def stems_of(text: str) -> tuple[str, ...]:
                  if w.lower() not in STOP_WORDS and not w.isdigit())
 
 
-def may_mention(term: Term, text: str) -> bool:
-    """False when `text` certainly does not mention the term (a look with `in`, many times
-    faster than `mention_pattern`'s search, which decides): a mention holds one of the term's
-    spellings, in any case for a term matched so, and in ASCII lower-casing is exact."""
+def mentions(term: Term, text: str) -> Iterator[re.Match[str]]:
+    """The term's mentions in `text`: what `mention_pattern(term).finditer(text)` finds, found
+    faster. The pattern is tried only where one of the term's spellings starts, found with
+    str.find, whenever those places can be known exactly: always for a term matched with its
+    case, and in ASCII text (where lower-casing is exact) for the others. A regex search tries
+    every position of the text, and a page is searched for each term it names."""
+    pattern = mention_pattern(term)
     exact, needles = _needles(term)
-    if exact:
-        return any(needle in text for needle in needles)
-    if not needles or not text.isascii():
-        return True  # no quick answer: let the pattern decide
-    lower = text.lower()
-    return any(needle in lower for needle in needles)
+    if not exact and (not needles or not text.isascii()):
+        yield from pattern.finditer(text)  # re's case-folds reach beyond lower-casing
+        return
+    haystack = text if exact else text.lower()
+    starts: set[int] = set()
+    for needle in needles:
+        at = haystack.find(needle)
+        while at >= 0:
+            starts.add(at)
+            at = haystack.find(needle, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (match := pattern.match(text, at)):
+            yield match
+            end = match.end()
+
+
+def first_mention(term: Term, text: str) -> re.Match[str] | None:
+    """The term's first mention in `text` (see `mentions`), or None."""
+    return next(mentions(term, text), None)
 
 
 @lru_cache(maxsize=4096)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from itertools import chain
 
 from ..model import Page, Question, Site, Term
-from ..textutil import may_mention, mention_pattern
+from ..textutil import first_mention
 
 QUESTIONS_MAX = 3
 """Most questions on one page."""
@@ -49,10 +49,9 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...],
     for term in ordered:
         if len(questions) == QUESTIONS_MAX:
             break
-        pattern = mention_pattern(term)
         for index in order:
             sentence = sentences[index]
-            match = may_mention(term, sentence) and pattern.search(sentence)
+            match = first_mention(term, sentence)
             if not match or index in used_sentences or term.label in used_terms:
                 continue
             wrong = _distractors(page, sentence, term, neighbours)
@@ -121,8 +120,7 @@ def _distractors(page: Page, sentence: str, answer: Term, neighbours: Neighbours
     for term in chain(siblings, neighbours.terms):
         if term.page == answer.page and term.page == page.path:
             continue  # another term of the same page could also fit the gap
-        if term.label.lower() in lowered or may_mention(term, sentence) and \
-                mention_pattern(term).search(sentence):
+        if term.label.lower() in lowered or first_mention(term, sentence):
             continue
         chosen.append(term.label)
         lowered.add(term.label.lower())

@@ -26,7 +26,7 @@ from ..data.term_rules import (
     TERMS_PER_PAGE,
 )
 from ..model import Page, Term
-from ..textutil import may_mention, mention_pattern, stem_word, words
+from ..textutil import first_mention, mentions, stem_word, words
 
 Key = tuple[str, ...]
 
@@ -291,10 +291,9 @@ def long_form(short: str, before: str) -> str:
 def define(term: Term, sentences: list[tuple[str, str]]) -> str:
     """The sentence that best explains `term`: one that defines it ("X is ...", "X, which"),
     else its first mention on its own page, else its first mention anywhere."""
-    pattern = mention_pattern(term)
     best: tuple[int, int, str] | None = None
     for position, (path, sentence) in enumerate(sentences):
-        match = may_mention(term, sentence) and pattern.search(sentence)
+        match = first_mention(term, sentence)
         if not match:
             continue
         value = 0
@@ -324,9 +323,7 @@ def plan_links(page: Page, sentences: tuple[str, ...],
         for term in group:
             if len(links) >= budget:
                 break
-            if not may_mention(term, text):
-                continue
-            for match in mention_pattern(term).finditer(text):
+            for match in mentions(term, text):
                 if all(match.end() <= start or match.start() >= end for start, end in taken):
                     taken.append((match.start(), match.end()))
                     target = (term.page if term.page != page.path  # one of `cross`
