@@ -178,8 +178,7 @@ def mentions(term: Term, text: str) -> Iterator[re.Match[str]]:
     str.find, whenever those places can be known exactly: always for a term matched with its
     case, and in ASCII text (where lower-casing is exact) for the others. A regex search tries
     every position of the text, and a page is searched for each term it names."""
-    pattern = mention_pattern(term)
-    exact, needles = _needles(term)
+    pattern, exact, needles = _needles(term)  # (one cache lookup: a term's hash is slow)
     if not exact and (not needles or not text.isascii()):
         yield from pattern.finditer(text)  # re's case-folds reach beyond lower-casing
         return
@@ -203,15 +202,17 @@ def first_mention(term: Term, text: str) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=4096)
-def _needles(term: Term) -> tuple[bool, tuple[str, ...]]:
-    """Whether the term is matched case-sensitively, and the spellings to look for (lower
-    case otherwise; none when a spelling is not ASCII, whose case-folds `re` widens)."""
+def _needles(term: Term) -> tuple[re.Pattern[str], bool, tuple[str, ...]]:
+    """The term's pattern, whether it is matched case-sensitively, and the spellings to look
+    for (lower case otherwise; none when a spelling is not ASCII, whose case-folds `re`
+    widens)."""
+    pattern = mention_pattern(term)
     forms = set(term.forms) | {term.label, term.expansion} - {""}
     if term.expansion:
-        return True, tuple(forms)
+        return pattern, True, tuple(forms)
     if all(form.isascii() for form in forms):
-        return False, tuple(form.lower() for form in forms)
-    return False, ()
+        return pattern, False, tuple(form.lower() for form in forms)
+    return pattern, False, ()
 
 
 @lru_cache(maxsize=4096)
