@@ -36,7 +36,7 @@ bench-structure: $(STAMP)  ## heading F1, level accuracy, titles, figures and fi
 	$(BIN)/python scripts/bench_structure.py
 
 bench: $(STAMP)  ## generation vs mkdocs build time, second runs, and sites of 10/100/1000 articles (a benchmark; slow at 1000)
-	$(BIN)/python scripts/bench.py --runs $(if $(filter 1,$(RUNS)),5,$(RUNS)) --sizes $(SIZES)
+	$(BIN)/python scripts/bench.py --runs $(if $(filter 1,$(RUNS)),9,$(RUNS)) --sizes $(SIZES)
 
 screenshots: site  ## PNGs of the site for the README (needs /usr/bin/chromium)
 	$(BIN)/python scripts/screenshots.py site docs/assets/screenshots
