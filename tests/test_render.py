@@ -14,7 +14,7 @@ from conftest import scaffold_markdown
 from microsite import render_study
 from microsite.model import Term
 from microsite.render import escape, escape_html
-from microsite.render_common import _relpath
+from microsite.render_common import relpath
 from microsite.render_study import _WORD, Tooltips, _whole_word_in, _words_in
 
 NASTY = [
@@ -155,7 +155,7 @@ _PARTS = st.sampled_from(["a", "b", "c.md", "index.md", ".", ".."])
 @given(st.lists(_PARTS, min_size=1, max_size=4), st.lists(_PARTS, max_size=3))
 def test_links_between_pages_are_posixpaths_relpath(to: list[str], at: list[str]) -> None:
     path, start = "/".join(to), "/".join(at) or "."
-    assert _relpath.__wrapped__(path, start) == posixpath.relpath(path, start)
+    assert relpath.__wrapped__(path, start) == posixpath.relpath(path, start)
 
 
 def test_only_the_terms_a_page_names_are_defined_on_it() -> None:

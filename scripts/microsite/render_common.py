@@ -60,14 +60,15 @@ def relative(path: str, here: str) -> str:
     """The link from page `here` to `path` (a page under docs/, maybe with `#anchor`).
     Cached: a page links to the same few pages from its nav, map and questions."""
     page, _, anchor = path.partition("#")
-    link = _relpath(page, posixpath.dirname(here) or ".")
+    link = relpath(page, posixpath.dirname(here) or ".")
     return f"{link}#{anchor}" if anchor else link
 
 
 @lru_cache(maxsize=1 << 16)
-def _relpath(path: str, start: str) -> str:
-    """posixpath.relpath for two plain paths under docs/ ("a/b.md" from "a" or "."), without
-    making both absolute first (slow, and asked for every link of every page)."""
+def relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two plain relative paths (pages under docs/, or the folders they
+    are served from: "a/b.md" from "a" or "."), without making both absolute first (slow,
+    and asked for every link of every page)."""
     to = [] if path == "." else path.split("/")
     at = [] if start == "." else start.split("/")
     if path.startswith("/") or start.startswith("/") or {"", ".", ".."} & {*to, *at}:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from html import escape as xml
 
 from .model import Learning, Page, Site
-from .render_common import _relpath
+from .render_common import relpath
 
 # The drawing's geometry, in SVG units (CSS pixels at full size; the drawing is at most
 # this wide and shrinks with the column).
@@ -130,7 +130,7 @@ def _link(box: _Box, here: str, height: float) -> str:
     Not an SVG link: Material's instant navigation re-assigns the `href` of every element
     that has one, which an SVG link refuses (an error on every page load), and an SVG
     `xlink:href` is no link to crawlers."""
-    href = _relpath(_url(box.path), here) + "/"
+    href = relpath(_url(box.path), here) + "/"
     place = (f"left: {_n(box.x / WIDTH * 100)}%; top: {_n(box.y / height * 100)}%;"
              f" width: {_n(box.width / WIDTH * 100)}%; height: {_n(box.height / height * 100)}%")
     return (f'<a class="ms-map__hit" href="{xml(href)}" style="{place}">'

@@ -49,7 +49,7 @@ _MARKER_MAX = max(2, *map(len, _ROMAN))
 def _read_across(text: str) -> bool:
     """Whether pysbd reads across the whole paragraph, so that a cut could change its
     reading: line breaks, quotes and brackets (it pairs them; a plain aside such as "(CBT)"
-    aside), "--", a quote opening a word, list markers ("1.", "a.", "iv.", "•").
+    does not count), "--", a quote opening a word, list markers ("1.", "a.", "iv.", "•").
 
     The same as one regex search for all of them, but that search tried every list marker
     at every space (30 microseconds a paragraph); a marker is looked for only before the
@@ -207,7 +207,7 @@ def _needles(term: Term) -> tuple[re.Pattern[str], bool, tuple[str, ...]]:
     for (lower case otherwise; none when a spelling is not ASCII, whose case-folds `re`
     widens)."""
     pattern = mention_pattern(term)
-    forms = set(term.forms) | {term.label, term.expansion} - {""}
+    forms = _spellings(term)
     if term.expansion:
         return pattern, True, tuple(forms)
     if all(form.isascii() for form in forms):
@@ -215,10 +215,15 @@ def _needles(term: Term) -> tuple[re.Pattern[str], bool, tuple[str, ...]]:
     return pattern, False, ()
 
 
+def _spellings(term: Term) -> set[str]:
+    """Every spelling a mention of the term may have: its forms, label and long form."""
+    return set(term.forms) | {term.label, term.expansion} - {""}
+
+
 @lru_cache(maxsize=4096)
 def mention_pattern(term: Term) -> re.Pattern[str]:
     """A pattern that finds the term in any of its spellings, as whole words."""
-    forms = sorted(set(term.forms) | {term.label, term.expansion} - {""}, key=lambda f: -len(f))
+    forms = sorted(_spellings(term), key=lambda f: -len(f))
     flags = 0 if term.expansion else re.IGNORECASE
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])",
                       flags)

@@ -56,7 +56,7 @@ def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
     for bag in bags:  # (1 + log 1) is 1: most words come once, and skip the log
         weights = [idf[w] if c == 1 else (1 + log(c)) * idf[w] for w, c in bag.items()]
         norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
-        result.append(dict(zip(bag, map(operator.truediv, weights, repeat(norm)), strict=False)))
+        result.append(dict(zip(bag, map(operator.truediv, weights, repeat(norm)), strict=True)))
     return result
 
 
