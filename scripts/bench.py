@@ -15,6 +15,10 @@ system's temporary folder by default): on a shared disk that swings from tens of
 to half a millisecond, and a new project is mostly new files. --tmp /dev/shm leaves the disk
 out, for generation and MkDocs alike.
 
+Before each timed step the disk's pending writes are flushed (untimed): a build writes about
+3 MB, and without the flush the next step, often a generation, stalls for its write-back
+(seen here: a generation's writing took 20 ms instead of 3).
+
 It prints figures against the targets (generation at most 5% of the build; time per article
 flat from 10 to 1000; a second run rewrites nothing and takes under a tenth of the first) and
 exits 0: it is a benchmark, not a test.
@@ -76,6 +80,7 @@ def _create_latency(folder: Path) -> float:
     microseconds to half a millisecond, for generation and MkDocs alike."""
     probe = folder / "probe"
     probe.mkdir()
+    _settle()
     times = []
     for number in range(200):
         started = time.perf_counter()
@@ -84,6 +89,13 @@ def _create_latency(folder: Path) -> float:
         times.append(time.perf_counter() - started)
     shutil.rmtree(probe)
     return statistics.median(times)
+
+
+def _settle() -> None:
+    """Flush what earlier steps left for the disk to write, so that the next timed step pays
+    for its own writes only (a no-op where the system has no `sync`)."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _clear_caches() -> None:
@@ -111,21 +123,26 @@ def bundled(tmp: Path, runs: int) -> None:
     # Each generation is measured next to its project's builds: these machines speed up and
     # slow down over seconds, and a ratio of runs made minutes apart would carry that drift.
     # The garbage an in-process MkDocs build leaves is collected, untimed, before the next
-    # generation (`microsite build` never shares its process with MkDocs).
+    # generation (`microsite build` never shares its process with MkDocs); the disk is settled
+    # before each timed step.
     for run in range(runs):
         project = tmp / f"bundled-{run}"
         _clear_caches()  # each run segments, stems and links the article afresh
+        _settle()
         started = time.perf_counter()
         generate([SEED], project)
         first.append(time.perf_counter() - started)
+        _settle()
         started = time.perf_counter()
         report = generate([SEED], project)
         second.append(time.perf_counter() - started)
         rewritten.append(len(report.written) + len(report.removed))
+        _settle()
         started = time.perf_counter()
         mkdocs_build(load_config(config_file=str(project / "mkdocs.yml")))
         inside.append(time.perf_counter() - started)
         gc.collect()
+        _settle()
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
                        cwd=project, check=True, env=ENV, capture_output=True)
@@ -155,6 +172,7 @@ def _cold_generation(tmp: Path) -> float:
             " from microsite.pipeline import generate;"
             " generate([Path(sys.argv[1])], Path(sys.argv[2]));"
             " print(time.perf_counter() - t)")
+    _settle()
     done = subprocess.run([sys.executable, "-c", code, str(SEED), str(tmp / "cold")],
                           check=True, capture_output=True, text=True)
     return float(done.stdout.strip())
@@ -189,6 +207,7 @@ def scale(tmp: Path, sizes: list[int], with_mkdocs: bool) -> None:
         per_article[size] = row["first"] / size * 1000
         mkdocs = ""
         if with_mkdocs:
+            _settle()
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
                            cwd=project, check=True, env=ENV, capture_output=True)
@@ -222,9 +241,11 @@ def _worker(folder: Path, project: Path) -> int:
     from microsite.pipeline import generate
 
     paths = sorted(folder.glob("*.txt"))
+    _settle()
     started = time.perf_counter()
     report = generate(paths, project)
     first = time.perf_counter() - started
+    _settle()
     started = time.perf_counter()
     again = generate(paths, project)
     second = time.perf_counter() - started
