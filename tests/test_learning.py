@@ -277,6 +277,25 @@ def test_lexrank_stops_early_with_the_answer_of_a_full_run(path: Path) -> None:
         assert central_sentences(every, count) == _lexrank_to_the_end(every, count)
 
 
+@pytest.mark.parametrize("path", sorted(REPO.glob("tests/corpus/*/article.md"))[:4] + [SEED],
+                         ids=lambda p: p.parent.name)
+def test_term_positions_are_those_of_a_full_index(path: Path) -> None:
+    """Sentences are indexed for the keys asked for only (the terms' keys): the same
+    positions, in order, as an index of every key would give them."""
+    from microsite.learn.terms import _positions, _sentence_keys
+    from microsite.learn.text import content_pages, page_sentences
+
+    pages = content_pages(plan_site([path]))
+    pairs = [(page.path, s) for page in pages for s in page_sentences(page)]
+    full: dict[tuple[str, ...], list[int]] = {}
+    for position, (_, sentence) in enumerate(pairs):
+        for key in _sentence_keys(sentence):
+            full.setdefault(key, []).append(position)
+    keys = set(list(full)[::3]) | {("no-such-stem",)}
+    found = _positions(pairs, keys)
+    assert dict(found) == {key: full[key] for key in keys if key in full}
+
+
 def test_lexrank_ties_are_not_settled_early() -> None:
     from microsite.learn.similar import _settled
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from functools import lru_cache
 
 from markdown.extensions.toc import slugify, unique
@@ -73,7 +73,7 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
         label = _label(forms[key], inside.get(key, {}))
         terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
     all_sentences = [(p.path, s) for p in pages for s in sentences[p.path]]
-    where = _positions(all_sentences)
+    where = _positions(all_sentences, {term.key for term in terms if not term.expansion})
     final = []
     for term in sorted(terms, key=lambda t: t.label.lower()):
         anchor = unique(slugify(term.label, "-") or "term", anchors)
@@ -193,11 +193,11 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
     return owned
 
 
-def _positions(sentences: list[tuple[str, str]]) -> dict[Key, list[int]]:
-    """For each candidate key, the positions of the sentences it occurs in."""
+def _positions(sentences: list[tuple[str, str]], keys: Set[Key]) -> dict[Key, list[int]]:
+    """For each of `keys`, the positions of the sentences it occurs in."""
     where: dict[Key, list[int]] = defaultdict(list)
     for position, (_, sentence) in enumerate(sentences):
-        for key in _sentence_keys(sentence):
+        for key in _sentence_keys(sentence) & keys:
             where[key].append(position)
     return where
 
