@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import os
+import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from microsite import write
+from microsite.outline import (
+    _ANNOUNCED,
+    _FOLDS_TO_ASCII,
+    _POINTER,
+    _SECTION_POINTER,
+    _may_announce,
+    _may_point,
+)
 from microsite.write import _NAV_BLOCK, _package_files, _search_nav
 
 _CONFIG_PIECES = st.sampled_from(
@@ -32,3 +42,37 @@ def test_generator_digest_lists_the_files_as_a_sorted_walk_does() -> None:
             path = os.path.join(folder, name)
             walked.append((path[len(root):].lstrip(os.sep), os.stat(path).st_mtime_ns))
     assert [(rel, stat.st_mtime_ns) for rel, stat in _package_files(root)] == walked
+
+
+def test_only_the_listed_letters_fold_to_ascii_unlike_their_lower_case() -> None:
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    odd = [chr(c) for c in range(sys.maxunicode + 1)
+           if ascii_letter.fullmatch(chr(c)) and not re.fullmatch("[a-z]", chr(c).lower())]
+    assert sorted(odd) == sorted(_FOLDS_TO_ASCII)
+
+
+_ASCII = st.characters(codec="ascii")
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.from_regex(_SECTION_POINTER), st.from_regex(_POINTER),
+                 st.from_regex(_SECTION_POINTER, alphabet=_ASCII),
+                 st.from_regex(_POINTER, alphabet=_ASCII)))
+def test_a_sentence_that_points_has_a_pointer_word(sentence: str) -> None:
+    assert _may_point(sentence)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.from_regex(_ANNOUNCED), st.from_regex(_ANNOUNCED, alphabet=_ASCII)))
+def test_a_sentence_that_announces_names_a_number(sentence: str) -> None:
+    assert _may_announce(sentence)
+
+
+def test_pointer_words_on_sentences_that_point() -> None:
+    for sentence in ["In this section we look at three habits.", "They are listed BELOW:",
+                     "The steps are as follows.", "Consider the following.",
+                     "There are several ways.", "Here are a few ideas.", "Thiſ ſection."]:
+        assert _may_point(sentence), sentence
+    assert not _may_point("Nothing here points anywhere.")
+    assert not _may_announce("Nothing here counts anything.")
+    assert _may_announce("There are 3 kinds.") and _may_announce("It has FOUR parts.")
