@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import re
 import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SEED
 from microsite import write
 from microsite.outline import (
     _ANNOUNCED,
@@ -18,6 +20,7 @@ from microsite.outline import (
     _may_announce,
     _may_point,
 )
+from microsite.pipeline import generate
 from microsite.write import _NAV_BLOCK, _package_files, _search_nav
 
 _CONFIG_PIECES = st.sampled_from(
@@ -76,3 +79,18 @@ def test_pointer_words_on_sentences_that_point() -> None:
     assert not _may_point("Nothing here points anywhere.")
     assert not _may_announce("Nothing here counts anything.")
     assert _may_announce("There are 3 kinds.") and _may_announce("It has FOUR parts.")
+
+
+def test_a_new_folder_gets_what_an_existing_empty_one_gets(tmp_path: Path) -> None:
+    new, empty = tmp_path / "new" / "project", tmp_path / "empty"
+    empty.mkdir()
+    reports = [generate([SEED], project) for project in (new, empty)]
+    assert reports[0] == reports[1] and reports[0].scaffolded
+
+    def files(project: Path) -> dict[str, bytes]:
+        return {p.relative_to(project).as_posix(): p.read_bytes()
+                for p in sorted(project.rglob("*")) if p.is_file()}
+
+    assert files(new) == files(empty)
+    assert sorted(p.relative_to(new) for p in new.rglob("*")) == sorted(
+        p.relative_to(empty) for p in empty.rglob("*"))
