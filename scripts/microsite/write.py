@@ -51,9 +51,9 @@ def _write(project: Path, output: Output, force: bool) -> WriteReport:
     root = os.fspath(project)
     scaffolded = fresh or not os.path.exists(os.path.join(root, CONFIG))
     config = scaffold(project, output.site_name, output.nav_yaml, fresh) if scaffolded else None
-    if fresh:  # nothing there but the scaffold: no page, temporary file or manifest to look for
-        temporaries, pages, recorded = [], [], {}
-    else:
+    pages: list[str] = []
+    recorded: dict[str, str] = {}
+    if not fresh:  # (a folder this run made holds the scaffold only: nothing to look for)
         temporaries, pages = _walk_docs(project)
         for temporary in temporaries + _stale_temporaries(project):
             os.unlink(temporary)
