@@ -51,6 +51,14 @@ _POINTER = re.compile("|".join(f"(?:{p})" for p in ANNOUNCING_PHRASES), re.IGNOR
 _SECTION_POINTER = re.compile(SECTION_POINTER, re.IGNORECASE)
 _GOES_ON = re.compile(r"\(|[a-z]+[\s,;]")  # "(In this case ...", "the count rises to 8"
 _SENTENCE_INSIDE = re.compile(r"[.?!]\s+\S")
+_POINTER_WORDS = ("section", "below", "follow", "here are")
+"""A word of every phrase of _SECTION_POINTER and _POINTER ("in this section", "below", "as
+follows", "the following", "there are several"): a sentence without one, lower-cased, cannot
+match them (tests/test_fast_paths.py holds them to the patterns)."""
+_FOLDS_TO_ASCII = ("İ", "ı", "ſ")
+"""The letters that re.IGNORECASE takes for an ASCII letter ("ſ" for "s") though their lower
+case is not that letter: with one of them in a sentence, only the regex can tell."""
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(
     r"^(?:(?:step|part|chapter|section|phase|stage|day|week|tip|lesson|rule)\s+)?"
     r"(\d{1,3}(?:\.\d{1,3})*)(?:[.):]|\s+[-–—:]|\s)",
@@ -353,8 +361,8 @@ def _hub(i: int, flat: list[_Flat], sizes: list[int], closing: list[bool],
             continue
         said = sentences(block.text)
         for sentence in said:
-            points = bool(_SECTION_POINTER.search(sentence)
-                          or block is last and _POINTER.search(sentence))
+            points = _may_point(sentence) and bool(
+                _SECTION_POINTER.search(sentence) or block is last and _POINTER.search(sentence))
             if not points and not (block is last and sentence is said[-1]):
                 continue  # (the count is only asked of these: its search is slow)
             count = _announced_count(sentence, len(flat) - i - 1)
@@ -383,12 +391,39 @@ def _last_paragraph(blocks: tuple[Block, ...]) -> Paragraph | None:
 def _announced_count(sentence: str, following: int) -> int | None:
     """How many parts a sentence announces ("There are three methods..."), if it names a
     number that the headings after it can fill."""
+    if not _may_announce(sentence):
+        return None
     match = _ANNOUNCED.search(sentence)
     if match is None:
         return None
     word = match.group(1).lower()
     count = int(word) if word.isdigit() else NUMBER_WORDS[word]
     return count if 2 <= count <= following else None
+
+
+def _may_point(sentence: str) -> bool:
+    """False when `sentence` cannot match _SECTION_POINTER or _POINTER: it has none of their
+    words. A few substring tests instead of the regex searches, which try every position of
+    the sentence (case-insensitively): 2 million instructions a run on a short article."""
+    if not _folds_plainly(sentence):
+        return True
+    lowered = sentence.lower()
+    return any(word in lowered for word in _POINTER_WORDS)
+
+
+def _may_announce(sentence: str) -> bool:
+    """False when `sentence` cannot match _ANNOUNCED: it names no number, in words or digits
+    (the same first look as `_may_point`)."""
+    if not _folds_plainly(sentence):
+        return True
+    lowered = sentence.lower()
+    return _DIGIT.search(sentence) is not None or any(word in lowered for word in NUMBER_WORDS)
+
+
+def _folds_plainly(sentence: str) -> bool:
+    """True when whatever a case-insensitive pattern of ASCII letters matches in `sentence` is
+    found, as typed in the pattern, in `sentence.lower()` (see _FOLDS_TO_ASCII)."""
+    return sentence.isascii() or not any(letter in sentence for letter in _FOLDS_TO_ASCII)
 
 
 def _is_short_intro(i: int, flat: list[_Flat], sizes: list[int], closing: list[bool],

@@ -8,8 +8,8 @@ otherwise stay on their parent's page as parts.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable
+from functools import lru_cache
 
 from markdown.extensions.toc import slugify, slugify_unicode, unique
 
@@ -80,7 +80,7 @@ def make_slug(text: str, taken: set[str], rules: Rules = DEFAULT_RULES) -> str:
     """A file-name slug from Python-Markdown's slugify: short, safe anywhere, not in `taken`.
 
     The new slug is added to `taken`."""
-    slug = slugify(text, "-") or slugify_unicode(text, "-") or "section"
+    slug = _slugify(text) or slugify_unicode(text, "-") or "section"
     if len(slug) > rules.slug_max_chars:
         slug = slug[: rules.slug_max_chars].rsplit("-", 1)[0] or slug[: rules.slug_max_chars]
     slug = slug.strip("-_.") or "section"
@@ -168,14 +168,14 @@ def _split_children(section: Section, split_level: int | None, rules: Rules) -> 
     if section.level >= 3:
         return False
     sizes = [sum(prose_words(s.blocks) for s in child.walk()) for child in section.children]
-    return statistics.mean(sizes) >= rules.min_page_words
+    return sum(sizes) >= rules.min_page_words * len(sizes)  # (their mean, in whole numbers)
 
 
 def _parts(sections: Iterable[Section], depth: int, ids: set[str]) -> tuple[Part, ...]:
     """Sections shown inline, flattened in reading order, with the anchors toc will give them."""
     parts: list[Part] = []
     for section in sections:
-        anchor = unique(slugify(section.title, "-"), ids)
+        anchor = unique(_slugify(section.title), ids)
         parts.append(Part(section=section, anchor=anchor, depth=min(depth, 6)))
         parts += _parts(section.children, depth + 1, ids)
     return tuple(parts)
@@ -184,8 +184,16 @@ def _parts(sections: Iterable[Section], depth: int, ids: set[str]) -> tuple[Part
 def _page_ids(title: str) -> set[str]:
     """The ids a page uses before its parts: its `# title`."""
     ids: set[str] = set()
-    unique(slugify(title, "-"), ids)
+    unique(_slugify(title), ids)
     return ids
+
+
+@lru_cache(maxsize=1 << 12)
+def _slugify(text: str) -> str:
+    """Python-Markdown's slug of `text`, as toc makes a heading's id. Cached: a section's
+    title gives both its page's file name and the id of the page's heading, and slugify
+    (a Unicode normalisation and two regex substitutions) is the plan's dearest step."""
+    return str(slugify(text, "-"))
 
 
 def _first_blocks(sections: tuple[Section, ...]) -> tuple[Block, ...]:
