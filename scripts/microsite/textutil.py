@@ -160,8 +160,29 @@ def stem_word(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def words(text: str) -> tuple[tuple[str, int, int], ...]:
     """The words of `text` (as WORD finds them) with their start and end offsets. Cached:
-    key terms, stems and the reading grade all read a sentence's words."""
-    return tuple([(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)])
+    key terms, stems and the reading grade all read a sentence's words.
+
+    WORD is slow to run over a whole text (a match object and three calls per word), and
+    a word never spans a space. So in a text spaced by single spaces (every sentence), the
+    pieces between spaces are taken in turn: a piece of letters and digits only is a word as
+    it stands, and so is one but its last character ("word," "word."); WORD looks only into
+    the other pieces ("self-esteem", "(CBT)"), one in thirty (tests/test_fast_terms.py holds
+    the two ways to the same words)."""
+    pieces = text.split()
+    if " ".join(pieces) != text:  # other spaces: their widths would be needed
+        return tuple([(m.group(0), m.start(), m.end()) for m in WORD.finditer(text)])
+    found: list[tuple[str, int, int]] = []
+    start = 0
+    for piece in pieces:
+        end = start + len(piece)
+        if piece.isalnum():  # (what [^\W_] matches is exactly what isalnum accepts)
+            found.append((piece, start, end))
+        elif piece[:-1].isalnum():  # a word and a mark after it
+            found.append((piece[:-1], start, end - 1))
+        else:
+            found += [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+        start = end + 1
+    return tuple(found)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -178,7 +199,7 @@ def mentions(term: Term, text: str) -> Iterator[re.Match[str]]:
     str.find, whenever those places can be known exactly: always for a term matched with its
     case, and in ASCII text (where lower-casing is exact) for the others. A regex search tries
     every position of the text, and a page is searched for each term it names."""
-    pattern, exact, needles = _needles(term)  # (one cache lookup: a term's hash is slow)
+    pattern, exact, needles = _needles(term.forms, term.label, term.expansion)
     if not exact and (not needles or not text.isascii()):
         yield from pattern.finditer(text)  # re's case-folds reach beyond lower-casing
         return
@@ -201,29 +222,27 @@ def first_mention(term: Term, text: str) -> re.Match[str] | None:
     return next(mentions(term, text), None)
 
 
-@lru_cache(maxsize=4096)
-def _needles(term: Term) -> tuple[re.Pattern[str], bool, tuple[str, ...]]:
-    """The term's pattern, whether it is matched case-sensitively, and the spellings to look
-    for (lower case otherwise; none when a spelling is not ASCII, whose case-folds `re`
-    widens)."""
-    pattern = mention_pattern(term)
-    forms = _spellings(term)
-    if term.expansion:
-        return pattern, True, tuple(forms)
-    if all(form.isascii() for form in forms):
-        return pattern, False, tuple(form.lower() for form in forms)
-    return pattern, False, ()
-
-
-def _spellings(term: Term) -> set[str]:
-    """Every spelling a mention of the term may have: its forms, label and long form."""
-    return set(term.forms) | {term.label, term.expansion} - {""}
-
-
-@lru_cache(maxsize=4096)
 def mention_pattern(term: Term) -> re.Pattern[str]:
     """A pattern that finds the term in any of its spellings, as whole words."""
-    forms = sorted(_spellings(term), key=lambda f: -len(f))
-    flags = 0 if term.expansion else re.IGNORECASE
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])",
-                      flags)
+    return _needles(term.forms, term.label, term.expansion)[0]
+
+
+@lru_cache(maxsize=4096)
+def _needles(forms: tuple[str, ...], label: str,
+             expansion: str) -> tuple[re.Pattern[str], bool, tuple[str, ...]]:
+    """The pattern of a term with these spellings (`mention_pattern`), whether it is matched
+    case-sensitively, and the spellings to look for (lower case otherwise; none when a
+    spelling is not ASCII, whose case-folds `re` widens).
+
+    Cached on the spellings rather than on the term: each term is looked for as two Term
+    objects, before its anchor and definition are known and after, and the pattern (escaped
+    spellings, then a look-up in re's cache) costs more than the look-ups that find it."""
+    spellings = set(forms) | {label, expansion} - {""}  # every spelling a mention may have
+    ordered = sorted(spellings, key=lambda f: -len(f))
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in ordered)
+                         + r")(?![\w-])", 0 if expansion else re.IGNORECASE)
+    if expansion:
+        return pattern, True, tuple(spellings)
+    if all(form.isascii() for form in spellings):
+        return pattern, False, tuple(form.lower() for form in spellings)
+    return pattern, False, ()

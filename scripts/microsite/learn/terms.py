@@ -118,8 +118,9 @@ def _word(word: str) -> tuple[str, bool, bool] | None:
     for a break word, else its stem, whether it may start a phrase (a term is a noun phrase:
     no leading verb) and whether it may stand alone (no lone adjective or general word)."""
     lower = word.lower()
-    if (lower in BREAKS or len(lower) < 3 or lower.endswith("ly") or
-            not any(c.isalpha() for c in lower) or "'" in lower or "’" in lower):
+    if (lower in BREAKS or len(lower) < 3 or lower.endswith("ly") or "'" in lower
+            or "’" in lower  # (no letter: isalpha first, one call for a word of letters)
+            or not (lower.isalpha() or any(c.isalpha() for c in lower))):
         return None
     leads = not (len(lower) > 5 and lower.endswith("ing"))  # not a gerund
     alone = leads and lower not in GENERAL and not lower.endswith(ADJECTIVE_ENDINGS)
