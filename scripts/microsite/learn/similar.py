@@ -7,7 +7,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import chain, repeat
 
 from ..model import Page
 from ..textutil import stems_of
@@ -45,9 +45,7 @@ def vectors(texts: Sequence[str]) -> list[Vector]:
 
 def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
     """TF-IDF vectors of texts given as bags of stems, each of unit length."""
-    df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag.keys())
+    df = Counter(chain.from_iterable(bags))  # (one count over every bag's words)
     n = len(bags)
     by_count = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df.values())}  # few counts
     idf = {w: by_count[d] for w, d in df.items()}  # once a word, not once a bag
@@ -72,12 +70,8 @@ def page_vectors(pages: tuple[Page, ...],
     """Each page's TF-IDF vector, from its prose and (twice) its title, by path."""
     bags = []
     for page in pages:  # the bag of the page's text, from each sentence's cached stems
-        bag = Counter(stems_of(page.title))
-        for stem in bag:
-            bag[stem] *= 2
-        for sentence in sentences[page.path]:
-            bag.update(stems_of(sentence))
-        bags.append(bag)
+        title = stems_of(page.title)  # (counted in one go: a Counter's update is Python)
+        bags.append(Counter(chain(title, title, *map(stems_of, sentences[page.path]))))
     return dict(zip((page.path for page in pages), weigh(bags), strict=True))
 
 
