@@ -113,6 +113,45 @@ def test_cues_match_in_any_case_and_a_capital_keeps_ignorecase(monkeypatch) -> N
         callouts.cues.cache_clear()
 
 
+@pytest.mark.parametrize("data", [
+    None,  # the bundled cues: one alternation for both kinds
+    # the two kinds' flags differ (a capital keeps IGNORECASE)
+    "research:\n  - stud(?:y|ies) found\n  - \\d+ ?%\ntip:\n  - Try\\b\n  - you can\n",
+    "research:\n  - (\\w+) and \\1\ntip:\n  - try\n",  # a group and a backreference
+    "research:\n  - found))|(?:(?:data\ntip:\n  - try\n",  # a cue closing the kind's bracket
+    "research:\n  - found\ntip:\n  - try\n  - data\n",  # a tip cue after a research one
+])
+def test_one_pass_over_both_kinds_finds_what_each_kind_does(monkeypatch, data) -> None:
+    """The classifier's single pass over both kinds' cues (when they can share a pattern)
+    gives the kind that searching each kind's pattern in turn gives."""
+    import microsite.learn.callouts as callouts
+
+    if data is not None:
+        class File:
+            def __truediv__(self, _: str) -> File:
+                return self
+
+            def read_text(self, _: str) -> str:
+                return data
+
+        monkeypatch.setattr(callouts.resources, "files", lambda _: File())
+    callouts.cues.cache_clear()
+    try:
+        patterns = callouts.cues()
+        texts = [s for path in sorted(REPO.glob("tests/corpus/*/article.md"))[:5]
+                 for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))]
+        texts += ["Data shows it, try it.", "Try it: data shows it.", "We found data.",
+                  "It was found and found again.", "TRY it, 12 % said so.", "They retry.",
+                  "No cue here."]
+        for text in texts:
+            expected = next((kind for kind, p in patterns.items()
+                             if p.search(text.lower() if not p.flags & re.IGNORECASE
+                                         else text)), None)
+            assert kind_of(text) == expected, text
+    finally:
+        callouts.cues.cache_clear()
+
+
 def test_lower_casing_sentences_matches_as_ignorecase_does() -> None:
     from microsite.learn.callouts import cues
 
