@@ -335,6 +335,50 @@ def test_term_positions_are_those_of_a_full_index(path: Path) -> None:
     assert dict(found) == {key: full[key] for key in keys if key in full}
 
 
+def _lexrank_as_before(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """LexRank as it was before the stop at a gap of one error plus the slack: stopped at a
+    gap of twice the error, when still, or after the last step."""
+    from microsite.learn.similar import (
+        DAMPING,
+        LEXRANK_STEPS_MAX,
+        LEXRANK_STILL,
+        LEXRANK_THRESHOLD,
+        _similarities,
+        vectors,
+    )
+
+    n = len(sentences)
+    links = [sorted(j for j, s in row.items() if s >= LEXRANK_THRESHOLD)
+             for row in _similarities(vectors(sentences))]
+    rank = [1.0 / n] * n
+    share = [1.0 / len(linked) if linked else 0.0 for linked in links]
+    for _ in range(LEXRANK_STEPS_MAX):
+        given = [r * s for r, s in zip(rank, share, strict=True)]
+        new = [(1 - DAMPING) / n + DAMPING * sum(given[j] for j in linked) for linked in links]
+        steps = [abs(a - b) for a, b in zip(new, rank, strict=True)]
+        rank = new
+        top = sorted(rank, reverse=True)
+        if max(steps) < LEXRANK_STILL or \
+                top[count - 1] - top[count] > 2 * DAMPING / (1 - DAMPING) * sum(steps) + 1e-12:
+            break
+    top_i = sorted(range(n), key=lambda i: (-rank[i], i))[:count]
+    return tuple(sentences[i] for i in sorted(top_i))
+
+
+@pytest.mark.parametrize("path", sorted(REPO.glob("tests/corpus/*/article.md")) + [SEED],
+                         ids=lambda p: p.parent.name)
+def test_lexrank_stops_with_the_answer_it_gave_before(path: Path) -> None:
+    from microsite.learn.similar import central_sentences
+    from microsite.learn.text import page_sentences
+
+    pages = plan_site([path]).pages
+    every = tuple(s for page in pages for s in page_sentences(page)
+                  if page.kind in ("home", "article", "section"))
+    for sentences in (every, every[: len(every) // 2], every[len(every) // 3:]):
+        for count in range(1, 9):
+            assert central_sentences(sentences, count) == _lexrank_as_before(sentences, count)
+
+
 def test_lexrank_ties_are_not_settled_early() -> None:
     from microsite.learn.similar import _settled
 
