@@ -7,6 +7,7 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import chain, repeat
 
 from ..model import Page
@@ -40,7 +41,14 @@ lead sentence usually states the point."""
 
 def vectors(texts: Sequence[str]) -> list[Vector]:
     """TF-IDF vectors of `texts`, each of unit length."""
-    return weigh([Counter(stems_of(text)) for text in texts])
+    return weigh([_bag(text) for text in texts])
+
+
+@lru_cache(maxsize=1 << 16)
+def _bag(text: str) -> Counter[str]:
+    """The stems of `text` with their counts (not to be changed: shared). Cached: a
+    sentence is weighed for its page's takeaway and for the article's central sentences."""
+    return Counter(stems_of(text))
 
 
 def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
