@@ -379,6 +379,27 @@ def test_lexrank_stops_with_the_answer_it_gave_before(path: Path) -> None:
             assert central_sentences(sentences, count) == _lexrank_as_before(sentences, count)
 
 
+@pytest.mark.parametrize("path", sorted(REPO.glob("tests/corpus/*/article.md")) + [SEED],
+                         ids=lambda p: p.parent.name)
+def test_takeaway_is_the_sentence_closest_to_the_unit_centroid(path: Path) -> None:
+    """The takeaway, scored without making the centroid, is the sentence that the cosines
+    with the centroid (the lead's bonus added) choose."""
+    from microsite.learn.similar import LEAD_BONUS, _centroid, cosine, takeaway, vectors
+    from microsite.learn.text import content_pages, page_sentences
+
+    for page in content_pages(plan_site([path])):
+        sentences = page_sentences(page)
+        for some in (sentences, sentences[1:], sentences[::2]):
+            if not some:
+                continue
+            vecs = vectors(some)
+            centroid = _centroid(vecs)
+            scores = [cosine(vec, centroid) + (LEAD_BONUS if i == 0 else 0.0)
+                      for i, vec in enumerate(vecs)]
+            best = max(range(len(some)), key=lambda i: (scores[i], -i))
+            assert takeaway(some) == some[best]
+
+
 def test_lexrank_ties_are_not_settled_early() -> None:
     from microsite.learn.similar import _settled
 

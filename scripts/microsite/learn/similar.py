@@ -147,9 +147,12 @@ def takeaway(sentences: tuple[str, ...]) -> str:
     if not sentences:
         return ""
     vecs = vectors(sentences)
-    centroid = _centroid(vecs)
-    scores = [cosine(vec, centroid) + (LEAD_BONUS if i == 0 else 0.0)
-              for i, vec in enumerate(vecs)]
+    total, norm = _total(vecs)
+    # cosine(vec, _centroid(vecs)) without making the centroid: each weight divided by the
+    # norm as `_centroid` does, summed in the sentence's order as `cosine` does (the centroid
+    # has every word of every sentence, and never fewer words than one of them)
+    scores = [sum([v * (total[w] / norm) for w, v in vec.items()])
+              + (LEAD_BONUS if i == 0 else 0.0) for i, vec in enumerate(vecs)]
     return sentences[max(range(len(sentences)), key=lambda i: (scores[i], -i))]
 
 
@@ -197,12 +200,17 @@ def _linked(vecs: list[Vector]) -> list[list[int]]:
 
 def _centroid(vecs: list[Vector]) -> Vector:
     """The unit-length sum of `vecs`."""
-    centroid: Vector = {}
+    total, norm = _total(vecs)
+    return {w: v / norm for w, v in total.items()}
+
+
+def _total(vecs: list[Vector]) -> tuple[Vector, float]:
+    """The sum of `vecs` and its length (1.0 if it has none)."""
+    total: Vector = {}
     for vec in vecs:
         for w, v in vec.items():
-            centroid[w] = centroid.get(w, 0.0) + v
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    return {w: v / norm for w, v in centroid.items()}
+            total[w] = total.get(w, 0.0) + v
+    return total, math.sqrt(sum(map(operator.mul, total.values(), total.values()))) or 1.0
 
 
 def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
