@@ -113,6 +113,45 @@ def test_cues_match_in_any_case_and_a_capital_keeps_ignorecase(monkeypatch) -> N
         callouts.cues.cache_clear()
 
 
+@pytest.mark.parametrize("data", [
+    None,  # the bundled cues: one alternation for both kinds
+    # the two kinds' flags differ (a capital keeps IGNORECASE)
+    "research:\n  - stud(?:y|ies) found\n  - \\d+ ?%\ntip:\n  - Try\\b\n  - you can\n",
+    "research:\n  - (\\w+) and \\1\ntip:\n  - try\n",  # a group and a backreference
+    "research:\n  - found))|(?:(?:data\ntip:\n  - try\n",  # a cue closing the kind's bracket
+    "research:\n  - found\ntip:\n  - try\n  - data\n",  # a tip cue after a research one
+])
+def test_one_pass_over_both_kinds_finds_what_each_kind_does(monkeypatch, data) -> None:
+    """The classifier's single pass over both kinds' cues (when they can share a pattern)
+    gives the kind that searching each kind's pattern in turn gives."""
+    import microsite.learn.callouts as callouts
+
+    if data is not None:
+        class File:
+            def __truediv__(self, _: str) -> File:
+                return self
+
+            def read_text(self, _: str) -> str:
+                return data
+
+        monkeypatch.setattr(callouts.resources, "files", lambda _: File())
+    callouts.cues.cache_clear()
+    try:
+        patterns = callouts.cues()
+        texts = [s for path in sorted(REPO.glob("tests/corpus/*/article.md"))[:5]
+                 for s in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8"))]
+        texts += ["Data shows it, try it.", "Try it: data shows it.", "We found data.",
+                  "It was found and found again.", "TRY it, 12 % said so.", "They retry.",
+                  "No cue here."]
+        for text in texts:
+            expected = next((kind for kind, p in patterns.items()
+                             if p.search(text.lower() if not p.flags & re.IGNORECASE
+                                         else text)), None)
+            assert kind_of(text) == expected, text
+    finally:
+        callouts.cues.cache_clear()
+
+
 def test_lower_casing_sentences_matches_as_ignorecase_does() -> None:
     from microsite.learn.callouts import cues
 
@@ -294,6 +333,71 @@ def test_term_positions_are_those_of_a_full_index(path: Path) -> None:
     keys = set(list(full)[::3]) | {("no-such-stem",)}
     found = _positions(pairs, keys)
     assert dict(found) == {key: full[key] for key in keys if key in full}
+
+
+def _lexrank_as_before(sentences: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """LexRank as it was before the stop at a gap of one error plus the slack: stopped at a
+    gap of twice the error, when still, or after the last step."""
+    from microsite.learn.similar import (
+        DAMPING,
+        LEXRANK_STEPS_MAX,
+        LEXRANK_STILL,
+        LEXRANK_THRESHOLD,
+        _similarities,
+        vectors,
+    )
+
+    n = len(sentences)
+    links = [sorted(j for j, s in row.items() if s >= LEXRANK_THRESHOLD)
+             for row in _similarities(vectors(sentences))]
+    rank = [1.0 / n] * n
+    share = [1.0 / len(linked) if linked else 0.0 for linked in links]
+    for _ in range(LEXRANK_STEPS_MAX):
+        given = [r * s for r, s in zip(rank, share, strict=True)]
+        new = [(1 - DAMPING) / n + DAMPING * sum(given[j] for j in linked) for linked in links]
+        steps = [abs(a - b) for a, b in zip(new, rank, strict=True)]
+        rank = new
+        top = sorted(rank, reverse=True)
+        if max(steps) < LEXRANK_STILL or \
+                top[count - 1] - top[count] > 2 * DAMPING / (1 - DAMPING) * sum(steps) + 1e-12:
+            break
+    top_i = sorted(range(n), key=lambda i: (-rank[i], i))[:count]
+    return tuple(sentences[i] for i in sorted(top_i))
+
+
+@pytest.mark.parametrize("path", sorted(REPO.glob("tests/corpus/*/article.md")) + [SEED],
+                         ids=lambda p: p.parent.name)
+def test_lexrank_stops_with_the_answer_it_gave_before(path: Path) -> None:
+    from microsite.learn.similar import central_sentences
+    from microsite.learn.text import page_sentences
+
+    pages = plan_site([path]).pages
+    every = tuple(s for page in pages for s in page_sentences(page)
+                  if page.kind in ("home", "article", "section"))
+    for sentences in (every, every[: len(every) // 2], every[len(every) // 3:]):
+        for count in range(1, 9):
+            assert central_sentences(sentences, count) == _lexrank_as_before(sentences, count)
+
+
+@pytest.mark.parametrize("path", sorted(REPO.glob("tests/corpus/*/article.md")) + [SEED],
+                         ids=lambda p: p.parent.name)
+def test_takeaway_is_the_sentence_closest_to_the_unit_centroid(path: Path) -> None:
+    """The takeaway, scored without making the centroid, is the sentence that the cosines
+    with the centroid (the lead's bonus added) choose."""
+    from microsite.learn.similar import LEAD_BONUS, _centroid, cosine, takeaway, vectors
+    from microsite.learn.text import content_pages, page_sentences
+
+    for page in content_pages(plan_site([path])):
+        sentences = page_sentences(page)
+        for some in (sentences, sentences[1:], sentences[::2]):
+            if not some:
+                continue
+            vecs = vectors(some)
+            centroid = _centroid(vecs)
+            scores = [cosine(vec, centroid) + (LEAD_BONUS if i == 0 else 0.0)
+                      for i, vec in enumerate(vecs)]
+            best = max(range(len(some)), key=lambda i: (scores[i], -i))
+            assert takeaway(some) == some[best]
 
 
 def test_lexrank_ties_are_not_settled_early() -> None:

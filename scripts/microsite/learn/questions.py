@@ -49,10 +49,14 @@ def ask(page: Page, sentences: tuple[str, ...], terms: tuple[Term, ...],
     for term in ordered:
         if len(questions) == QUESTIONS_MAX:
             break
+        if term.label in used_terms:
+            continue
         for index in order:
+            if index in used_sentences:  # (before the search for the term: it is slower)
+                continue
             sentence = sentences[index]
             match = first_mention(term, sentence)
-            if not match or index in used_sentences or term.label in used_terms:
+            if not match:
                 continue
             wrong = _distractors(page, sentence, term, neighbours)
             if len(wrong) < 2:
