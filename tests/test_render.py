@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from conftest import scaffold_markdown
 from microsite import render_study
-from microsite.model import Term
+from microsite.model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Term
 from microsite.render import escape, escape_html
-from microsite.render_common import relpath
+from microsite.render_common import _prose_words, relpath
 from microsite.render_study import _WORD, Tooltips, _whole_word_in, _words_in
+from microsite.textutil import prose_words
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -156,6 +157,20 @@ _PARTS = st.sampled_from(["a", "b", "c.md", "index.md", ".", ".."])
 def test_links_between_pages_are_posixpaths_relpath(to: list[str], at: list[str]) -> None:
     path, start = "/".join(to), "/".join(at) or "."
     assert relpath.__wrapped__(path, start) == posixpath.relpath(path, start)
+
+
+_PROSE = st.text(alphabet=st.sampled_from(list("ab1 -’\t\n\u00a0\u2003")), max_size=20)
+_BLOCKS = st.lists(st.one_of(
+    st.builds(Paragraph, _PROSE), st.builds(Quote, _PROSE),
+    st.builds(ListBlock, st.lists(_PROSE, max_size=3).map(tuple)),
+    st.builds(Heading, _PROSE, st.just(3)), st.builds(Figure, _PROSE, _PROSE)), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BLOCKS)
+def test_words_counted_once_a_text_are_prose_words(blocks: list[Block]) -> None:
+    assert _prose_words(blocks) == prose_words(blocks)
+    assert _prose_words(blocks) == prose_words(blocks)  # from the cache
 
 
 def test_only_the_terms_a_page_names_are_defined_on_it() -> None:
