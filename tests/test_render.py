@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -232,3 +233,25 @@ def test_the_nav_and_front_matter_are_the_yaml_they_mean() -> None:
         {"Part: one": ["part/index.md", {"No": "part/no.md"},
                        {"Deeper": ["part/deeper/index.md",
                                    {"🌎 &amp; &lt;b&gt;": "part/deeper/x.md"}]}]}]}
+
+
+# --- The map of ideas: its own wrapping and numbers are textwrap's and float formatting's ----
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab-’ \t\n\u00a0\u2003")), max_size=40),
+       st.integers(min_value=8, max_value=24))
+def test_map_titles_wrap_as_textwrap_wraps_them(title: str, width: int) -> None:
+    from microsite.render_map import _wrap
+
+    assert _wrap(title, width) == textwrap.wrap(title, width, break_on_hyphens=False)
+    words = " ".join(title.split())
+    assert _wrap(words, width) == textwrap.wrap(words, width, break_on_hyphens=False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.floats(), st.integers(min_value=-10**20, max_value=10**20),
+                 st.integers(min_value=-4000, max_value=4000).map(lambda n: n / 4)))
+def test_map_numbers_are_their_one_decimal_stripped(value: float) -> None:
+    from microsite.render_map import _n
+
+    assert _n(value) == f"{value:.1f}".rstrip("0").rstrip(".")
