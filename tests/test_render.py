@@ -255,3 +255,12 @@ def test_map_numbers_are_their_one_decimal_stripped(value: float) -> None:
     from microsite.render_map import _n
 
     assert _n(value) == f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("\\`*_{}[]#&<>|~^$ a’\x00\ud800")),
+                                  st.characters())))
+def test_inline_escaping_checks_first_then_escapes_as_the_regex(text: str) -> None:
+    from microsite.escape import _INLINE_RE, _inline_escape, escape_inline
+
+    assert escape_inline(text) == _INLINE_RE.sub(_inline_escape, text)
