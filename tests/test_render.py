@@ -264,3 +264,12 @@ def test_inline_escaping_checks_first_then_escapes_as_the_regex(text: str) -> No
     from microsite.escape import _INLINE_RE, _inline_escape, escape_inline
 
     assert escape_inline(text) == _INLINE_RE.sub(_inline_escape, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("-+=:!?.1٣²½a ")), st.characters()),
+               max_size=6))
+def test_line_start_escaping_checks_first_then_escapes_as_the_regex(line: str) -> None:
+    from microsite.escape import _LINE_START, _escape_start, escape_start
+
+    assert escape_start(line) == _LINE_START.sub(_escape_start, line, count=1)

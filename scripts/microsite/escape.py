@@ -24,6 +24,8 @@ _INLINE_TO_NUL = bytes.maketrans("".join(_INLINE).encode(), bytes(len(_INLINE)))
 # At the start of a line: list markers, rules and fences, admonitions ("!!!", "???"),
 # definition lists (":"), and ordered-list numbers ("1. ").
 _LINE_START = re.compile(r"^(?:[-+=:]|!|\?|(\d+)\.)")
+_LINE_START_CHARACTERS = "-+=:!?"
+"""What _LINE_START may begin with, digits aside."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -50,7 +52,12 @@ def _inline_escape(match: re.Match[str]) -> str:
 
 
 def escape_start(line: str) -> str:
-    """An inline-escaped line made safe to begin a Markdown line."""
+    """An inline-escaped line made safe to begin a Markdown line. Most lines begin with none
+    of the characters _LINE_START begins with, which their first one tells without a regex
+    (\\d is what str.isdecimal tells)."""
+    first = line[:1]
+    if first not in _LINE_START_CHARACTERS and not first.isdecimal():
+        return line
     return _LINE_START.sub(_escape_start, line, count=1)
 
 
