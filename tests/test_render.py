@@ -274,3 +274,19 @@ def test_line_start_escaping_checks_first_then_escapes_as_the_regex(line: str) -
     from microsite.escape import _LINE_START, _escape_start, escape_start
 
     assert escape_start(line) == _LINE_START.sub(_escape_start, line, count=1)
+
+
+_SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_no_white_space_but_the_space_is_printable() -> None:
+    assert [c for c in _SPACES if c.isprintable()] == [" "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from([*_SPACES, "a", "’", "\x00", "\xad"]),
+                                  st.characters())))
+def test_one_line_is_the_words_between_single_spaces(text: str) -> None:
+    from microsite.escape import one_line
+
+    assert one_line(text) == " ".join(text.split())

@@ -36,7 +36,16 @@ _LINE_START_CHARACTERS = "-+=:!?"
 def escape(text: str) -> str:
     """`text` as Markdown that renders exactly as the text, on one line of its own. Cached:
     a title or a term is written on many pages (nav links, maps, questions)."""
-    return escape_start(escape_inline(" ".join(text.split())))
+    return escape_start(escape_inline(one_line(text)))
+
+
+def one_line(text: str) -> str:
+    """`" ".join(text.split())`: the words of `text` between single spaces. A text that is
+    already so (most are) is told without making a string of each word: str.isprintable is
+    false for every white space character but the space (tests/test_render.py)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def escape_inline(text: str) -> str:
@@ -73,7 +82,7 @@ def _escape_start(match: re.Match[str]) -> str:
 
 def escape_html(text: str) -> str:
     """`text` safe inside HTML text and double-quoted attributes."""
-    return (" ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return (one_line(text).replace("&", "&amp;").replace("<", "&lt;")
             .replace(">", "&gt;").replace('"', "&quot;"))
 
 

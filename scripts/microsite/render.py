@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from . import render_study as study
-from .escape import escape, escape_html, escape_inline, escape_start, yaml_scalar
+from .escape import escape, escape_html, escape_inline, escape_start, one_line, yaml_scalar
 from .model import (
     Block,
     CalloutKind,
@@ -170,7 +170,7 @@ class Prose:
 
     def linked(self, text: str) -> str:
         """One line of prose, escaped, with links at the first mention of pending terms."""
-        spans: list[tuple[str, str | None]] = [(" ".join(text.split()), None)]
+        spans: list[tuple[str, str | None]] = [(one_line(text), None)]
         for term, target in list(self.pending):  # in the lesson's order, as learn placed them
             for index, (chunk, link) in enumerate(spans):
                 match = first_mention(term, chunk) if link is None else None

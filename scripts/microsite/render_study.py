@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .escape import escape
+from .escape import escape, one_line
 from .model import Learning, Lesson, Page, Site, Term
 from .render_common import (
     link_line,
@@ -168,7 +168,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _tooltip(term: Term) -> str:
-    text = " ".join(term.definition.split())
+    text = one_line(term.definition)
     if term.expansion:
         return f"{term.expansion}. In this article: {text}" if text else term.expansion
     return f"In this article: {text}" if text else ""
