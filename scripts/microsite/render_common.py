@@ -78,8 +78,14 @@ def relative(path: str, here: str) -> str:
     """The link from page `here` to `path` (a page under docs/, maybe with `#anchor`).
     Cached: a page links to the same few pages from its nav, map and questions."""
     page, _, anchor = path.partition("#")
-    link = relpath(page, posixpath.dirname(here) or ".")
+    link = relpath(page, _folder(here))
     return f"{link}#{anchor}" if anchor else link
+
+
+@lru_cache(maxsize=1 << 16)
+def _folder(here: str) -> str:
+    """The folder of page `here` ("." for the top). Cached: a page links to many others."""
+    return posixpath.dirname(here) or "."
 
 
 @lru_cache(maxsize=1 << 16)
