@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import textwrap
 
 import pytest
 from hypothesis import given, settings
@@ -12,10 +13,11 @@ from hypothesis import strategies as st
 
 from conftest import scaffold_markdown
 from microsite import render_study
-from microsite.model import Term
+from microsite.model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Term
 from microsite.render import escape, escape_html
-from microsite.render_common import relpath
+from microsite.render_common import _prose_words, relpath
 from microsite.render_study import _WORD, Tooltips, _whole_word_in, _words_in
+from microsite.textutil import prose_words
 
 NASTY = [
     "<script>alert(1)</script>",
@@ -158,6 +160,20 @@ def test_links_between_pages_are_posixpaths_relpath(to: list[str], at: list[str]
     assert relpath.__wrapped__(path, start) == posixpath.relpath(path, start)
 
 
+_PROSE = st.text(alphabet=st.sampled_from(list("ab1 -’\t\n\u00a0\u2003")), max_size=20)
+_BLOCKS = st.lists(st.one_of(
+    st.builds(Paragraph, _PROSE), st.builds(Quote, _PROSE),
+    st.builds(ListBlock, st.lists(_PROSE, max_size=3).map(tuple)),
+    st.builds(Heading, _PROSE, st.just(3)), st.builds(Figure, _PROSE, _PROSE)), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BLOCKS)
+def test_words_counted_once_a_text_are_prose_words(blocks: list[Block]) -> None:
+    assert _prose_words(blocks) == prose_words(blocks)
+    assert _prose_words(blocks) == prose_words(blocks)  # from the cache
+
+
 def test_only_the_terms_a_page_names_are_defined_on_it() -> None:
     lines = [line for line in Tooltips(TERMS).for_page("Some low self-esteem, and CBT.\n") if line]
     assert lines == ["*[self-esteem]: In this article: Self-esteem is how you see yourself.",
@@ -217,3 +233,60 @@ def test_the_nav_and_front_matter_are_the_yaml_they_mean() -> None:
         {"Part: one": ["part/index.md", {"No": "part/no.md"},
                        {"Deeper": ["part/deeper/index.md",
                                    {"🌎 &amp; &lt;b&gt;": "part/deeper/x.md"}]}]}]}
+
+
+# --- The map of ideas: its own wrapping and numbers are textwrap's and float formatting's ----
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab-’ \t\n\u00a0\u2003")), max_size=40),
+       st.integers(min_value=8, max_value=24))
+def test_map_titles_wrap_as_textwrap_wraps_them(title: str, width: int) -> None:
+    from microsite.render_map import _wrap
+
+    assert _wrap(title, width) == textwrap.wrap(title, width, break_on_hyphens=False)
+    words = " ".join(title.split())
+    assert _wrap(words, width) == textwrap.wrap(words, width, break_on_hyphens=False)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.floats(), st.integers(min_value=-10**20, max_value=10**20),
+                 st.integers(min_value=-4000, max_value=4000).map(lambda n: n / 4)))
+def test_map_numbers_are_their_one_decimal_stripped(value: float) -> None:
+    from microsite.render_map import _n
+
+    assert _n(value) == f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("\\`*_{}[]#&<>|~^$ a’\x00\ud800")),
+                                  st.characters())))
+def test_inline_escaping_is_each_character_replaced_at_once(text: str) -> None:
+    from microsite.escape import _INLINE, escape_inline
+
+    every = re.compile("|".join(re.escape(c) for c in _INLINE))
+    assert escape_inline(text) == every.sub(lambda match: _INLINE[match.group(0)], text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("-+=:!?.1٣²½a ")), st.characters()),
+               max_size=6))
+def test_line_start_escaping_checks_first_then_escapes_as_the_regex(line: str) -> None:
+    from microsite.escape import _LINE_START, _escape_start, escape_start
+
+    assert escape_start(line) == _LINE_START.sub(_escape_start, line, count=1)
+
+
+_SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def test_no_white_space_but_the_space_is_printable() -> None:
+    assert [c for c in _SPACES if c.isprintable()] == [" "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from([*_SPACES, "a", "’", "\x00", "\xad"]),
+                                  st.characters())))
+def test_one_line_is_the_words_between_single_spaces(text: str) -> None:
+    from microsite.escape import one_line
+
+    assert one_line(text) == " ".join(text.split())

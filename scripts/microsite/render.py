@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from . import render_study as study
-from .escape import escape, escape_html, escape_inline, escape_start, yaml_scalar
+from .escape import escape, escape_html, escape_inline, escape_start, one_line, yaml_scalar
 from .model import (
     Block,
     CalloutKind,
     Figure,
     File,
     Heading,
+    Learning,
     Lesson,
     ListBlock,
     NavItem,
@@ -85,7 +86,7 @@ def render_nav(nav: tuple[NavItem, ...]) -> str:
 def render_page(page: Page, site: Site) -> str:
     """One page: front matter, title, study blocks, text, parts, then links onwards."""
     lesson = site.learning.lesson(page.path) if site.learning else None
-    prose = Prose(page.path, lesson, site.learning.terms if site.learning else ())
+    prose = Prose(page.path, lesson, site.learning)
     lines = [_front_matter(page, lesson), f"# {escape(page.title)}", ""]
     if page.kind in ("section", "home", "article") and (page.blocks or page.children):
         lines += [_reading_time(page, site), ""]
@@ -118,13 +119,14 @@ class Prose:
     mention of each term chosen for the page (longest first; linked text is not touched
     again)."""
 
-    def __init__(self, here: str, lesson: Lesson | None, terms: tuple[Term, ...]) -> None:
+    def __init__(self, here: str, lesson: Lesson | None, learning: Learning | None) -> None:
         self.here = here
-        by_label = {term.label: term for term in terms}
-        # A label that is no term is a phrase of the page, linked as written.
-        self.pending = [(by_label.get(label) or Term(label=label, key=(), forms=(label,),
-                                                     page=target, anchor=""), target)
-                        for label, target in (lesson.links if lesson else ())]
+        self.pending: list[tuple[Term, str]] = []
+        if lesson is not None and learning is not None:
+            # A label that is no term is a phrase of the page, linked as written.
+            self.pending = [(learning.term(label) or Term(label=label, key=(), forms=(label,),
+                                                          page=target, anchor=""), target)
+                            for label, target in lesson.links]
         self.callouts = dict(lesson.callouts) if lesson else {}
 
     def blocks(self, blocks: Iterable[Block]) -> list[str]:
@@ -170,7 +172,7 @@ class Prose:
 
     def linked(self, text: str) -> str:
         """One line of prose, escaped, with links at the first mention of pending terms."""
-        spans: list[tuple[str, str | None]] = [(" ".join(text.split()), None)]
+        spans: list[tuple[str, str | None]] = [(one_line(text), None)]
         for term, target in list(self.pending):  # in the lesson's order, as learn placed them
             for index, (chunk, link) in enumerate(spans):
                 match = first_mention(term, chunk) if link is None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .escape import escape
+from .escape import escape, one_line
 from .model import Learning, Lesson, Page, Site, Term
 from .render_common import (
     link_line,
@@ -116,11 +116,17 @@ class Tooltips:
         """The definition lines of the spellings `text` has as whole words, with their case
         (as abbr matches them), each a block of its own."""
         if len(self.by_first_word) <= _FEW_WORDS:  # a small glossary: look for each word
-            words = {word for word in self.by_first_word if word and word in text}
+            found = []
+            for word, forms in self.by_first_word.items():
+                # A spelling begins with its first word: it is nowhere before where that is
+                # first, so it is searched for from there (a phrase is the slowest to search
+                # for: see `_whole_word_in`).
+                at = text.find(word) if word else -1
+                if at >= 0:
+                    found += [form for form in forms if _whole_word_in(form, text, at)]
         else:  # a large one: look up each word of the page
-            words = _words_in(text) & self.by_first_word.keys()
-        found = {form for word in words for form in self.by_first_word[word]
-                 if _whole_word_in(form, text)}
+            found = [form for word in _words_in(text) & self.by_first_word.keys()
+                     for form in self.by_first_word[word] if _whole_word_in(form, text)]
         return [block for form in sorted(found, key=self.order.__getitem__)
                 for block in ("", self.lines[form])]
 
@@ -142,11 +148,13 @@ def _words_in(text: str) -> set[str]:
     return found
 
 
-def _whole_word_in(form: str, text: str) -> bool:
-    """Whether `form` is in `text` between characters that are not letters or digits: where
-    abbr's \\bform\\b may match once the Markdown is rendered (an underscore may be emphasis
-    that goes away). Without a regex: str.find is many times faster than such a search."""
-    start = text.find(form)
+def _whole_word_in(form: str, text: str, start: int = 0) -> bool:
+    """Whether `form` is in `text` (from `start` on) between characters that are not letters
+    or digits: where abbr's \\bform\\b may match once the Markdown is rendered (an underscore
+    may be emphasis that goes away). Without a regex: str.find is many times faster than such
+    a search, the most for a single word: it skips past the characters its needle lacks, most
+    of a page's for a word, and few for a phrase (most letters and the space)."""
+    start = text.find(form, start)
     while start >= 0:
         end = start + len(form)
         if (start == 0 or not text[start - 1].isalnum()) and (
@@ -160,7 +168,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _tooltip(term: Term) -> str:
-    text = " ".join(term.definition.split())
+    text = one_line(term.definition)
     if term.expansion:
         return f"{term.expansion}. In this article: {text}" if text else term.expansion
     return f"In this article: {text}" if text else ""
