@@ -54,7 +54,9 @@ def render(site: Site, progress: Callable[[str, int, int], None] | None = None) 
         if progress and done % 50 == 0:
             progress("rendering", done, len(site.pages))
         text = render_page(page, site)
-        text += "".join(f"{line}\n" for line in tooltips.for_page(text))  # ends in a newline
+        tips = tooltips.for_page(text)
+        if tips:  # each line ends in a newline
+            text += "\n".join(tips) + "\n"
         files.append(File(path=page.path, text=text))
     if progress:
         progress("rendering", len(site.pages), len(site.pages))
