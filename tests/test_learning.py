@@ -88,13 +88,9 @@ def test_callout_classifier(sentence: str, kind: str | None) -> None:
     assert kind_of(sentence) == kind
 
 
-def test_cues_match_in_any_case_and_a_capital_keeps_ignorecase(monkeypatch) -> None:
+def _use_cues(monkeypatch, data: str) -> None:
+    """Make callouts.cues() read `data` as its cue file (clear its cache to take effect)."""
     import microsite.learn.callouts as callouts
-
-    assert kind_of("RESEARCH SHOWS it. TRY it.") == "research"
-    assert kind_of("tRy it.") == "tip"
-    assert not callouts.cues()["research"].flags & re.IGNORECASE  # lower-case cues: fast path
-    data = "research:\n  - over\\S+ing\ntip:\n  - Plan ahead\n"
 
     class File:
         def __truediv__(self, _: str) -> File:
@@ -104,6 +100,17 @@ def test_cues_match_in_any_case_and_a_capital_keeps_ignorecase(monkeypatch) -> N
             return data
 
     monkeypatch.setattr(callouts.resources, "files", lambda _: File())
+
+
+def test_cues_match_in_any_case_and_a_capital_keeps_ignorecase(monkeypatch) -> None:
+    import microsite.learn.callouts as callouts
+
+    assert kind_of("RESEARCH SHOWS it. TRY it.") == "research"
+    assert kind_of("tRy it.") == "tip"
+    assert not callouts.cues()["research"].flags & re.IGNORECASE  # lower-case cues: fast path
+    data = "research:\n  - over\\S+ing\ntip:\n  - Plan ahead\n"
+
+    _use_cues(monkeypatch, data)
     callouts.cues.cache_clear()
     try:
         assert kind_of("They were OVERTHINKING it.") == "research"
@@ -127,14 +134,7 @@ def test_one_pass_over_both_kinds_finds_what_each_kind_does(monkeypatch, data) -
     import microsite.learn.callouts as callouts
 
     if data is not None:
-        class File:
-            def __truediv__(self, _: str) -> File:
-                return self
-
-            def read_text(self, _: str) -> str:
-                return data
-
-        monkeypatch.setattr(callouts.resources, "files", lambda _: File())
+        _use_cues(monkeypatch, data)
     callouts.cues.cache_clear()
     try:
         patterns = callouts.cues()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
 from functools import lru_cache
 
 from .escape import escape
-from .model import Article, Block, ListBlock, Page, Paragraph, Quote, Site
+from .model import Article, Page, Site
+from .textutil import prose_words
 
 WORDS_PER_MINUTE = 238
 """Adults' silent reading rate for non-fiction (Brysbaert 2019)."""
@@ -20,30 +20,12 @@ def reading_minutes(words: int) -> int:
 
 def page_words(page: Page) -> int:
     """Words of prose on a page, its parts included."""
-    return _prose_words(page.blocks) + sum(_prose_words(p.section.blocks) for p in page.parts)
+    return prose_words(page.blocks) + sum(prose_words(p.section.blocks) for p in page.parts)
 
 
 def article_words(article: Article) -> int:
     """Words of prose in a whole article."""
-    return _prose_words(article.intro) + sum(_prose_words(s.blocks) for s in article.walk())
-
-
-def _prose_words(blocks: Iterable[Block]) -> int:
-    """`textutil.prose_words`, each text's words counted once: every page's words are counted
-    for its reading time and again for the home page's cards, and the whole article's for the
-    home and about pages (tests/test_render.py holds the two to the same counts)."""
-    total = 0
-    for block in blocks:
-        if isinstance(block, (Paragraph, Quote)):
-            total += _words(block.text)
-        elif isinstance(block, ListBlock):
-            total += sum(map(_words, block.items))
-    return total
-
-
-@lru_cache(maxsize=1 << 16)
-def _words(text: str) -> int:
-    return len(text.split())
+    return prose_words(article.intro) + sum(prose_words(s.blocks) for s in article.walk())
 
 
 def links_block(lines: list[str], classes: str = "ms-links") -> list[str]:

@@ -141,14 +141,21 @@ def shorten(text: str, limit: int) -> str:
 
 
 def prose_words(blocks: Iterable[Block]) -> int:
-    """Words of prose in `blocks`: paragraphs, quotes and list items (not figures)."""
+    """Words of prose in `blocks`: paragraphs, quotes and list items (not figures). Each
+    text's words are counted once a run: outline and plan size the sections, and every page's
+    words are counted again for its reading time, the home page's cards and the about page."""
     total = 0
     for block in blocks:
         if isinstance(block, (Paragraph, Quote)):
-            total += len(block.text.split())
+            total += _word_count(block.text)
         elif isinstance(block, ListBlock):
-            total += sum(len(item.split()) for item in block.items)
+            total += sum(map(_word_count, block.items))
     return total
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_count(text: str) -> int:
+    return len(text.split())
 
 
 @cache
