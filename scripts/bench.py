@@ -17,7 +17,12 @@ out, for generation and MkDocs alike.
 
 Before each timed step the disk's pending writes are flushed (untimed): a build writes about
 3 MB, and without the flush the next step, often a generation, stalls for its write-back
-(seen here: a generation's writing took 20 ms instead of 3).
+(seen here: a generation's writing took 20 ms instead of 3). Nothing is deleted until the
+runs are done: on this disk (ext4 in a VM), creating a file costs 10-50 µs, but 200-700 µs from
+about ten seconds to a minute after many files near it were deleted, and a generation is 37
+new files and folders. So the command build writes a site folder of its own rather than
+cleaning the in-process build's, and a bench (or test run) right after another one measures
+that disk, not the code: let a minute pass.
 
 It prints figures against the targets (generation at most 5% of the build; time per article
 flat from 10 to 1000; a second run rewrites nothing and takes under a tenth of the first) and
@@ -31,7 +36,6 @@ import gc
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -222,7 +226,6 @@ def scale(tmp: Path, sizes: list[int], with_mkdocs: bool) -> None:
         print(f"{size:8d} {row['pages']:6d} {row['first']:7.2f} {per_article[size]:10.1f}"
               f" {row['peak_mb']:8.0f} {row['second'] / row['first']:8.1%}"
               f" {row['rewritten']:9d} {mkdocs}", flush=True)
-        shutil.rmtree(project, ignore_errors=True)
     if len(per_article) > 1:
         low, high = min(per_article), max(per_article)
         spread = per_article[high] / per_article[low]
