@@ -74,14 +74,22 @@ def _folder(here: str) -> str:
 def relpath(path: str, start: str) -> str:
     """posixpath.relpath for two plain relative paths (pages under docs/, or the folders they
     are served from: "a/b.md" from "a" or "."), without making both absolute first (slow,
-    and asked for every link of every page)."""
-    to = [] if path == "." else path.split("/")
-    at = [] if start == "." else start.split("/")
-    if path.startswith("/") or start.startswith("/") or {"", ".", ".."} & {*to, *at}:
+    and asked for every link of every page): `start` is walked up, folder by folder, to the
+    one that holds `path` (most links go down from `start` or its parent)."""
+    if not (_is_plain(path) and _is_plain(start)):
         return posixpath.relpath(path, start)
-    common = 0
-    for a, b in zip(to, at, strict=False):
-        if a != b:
-            break
-        common += 1
-    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+    ups, holder = 0, start
+    while holder not in (".", path) and not path.startswith(holder + "/"):
+        holder = holder.rpartition("/")[0] or "."
+        ups += 1
+    rest = "" if path == holder else path if holder == "." else path[len(holder) + 1:]
+    return "/".join([".."] * ups + ([rest] if rest else [])) or "."
+
+
+def _is_plain(path: str) -> bool:
+    """Whether `path` is "." or names between single slashes, none of them "." or "..", and
+    no slash first or last: a relative path that needs no normalising."""
+    if path == ".":
+        return True
+    edged = f"/{path}/"
+    return "//" not in edged and "/./" not in edged and "/../" not in edged

@@ -114,7 +114,9 @@ class Tooltips:
 
     def for_page(self, text: str) -> list[str]:
         """The definition lines of the spellings `text` has as whole words, with their case
-        (as abbr matches them), each a block of its own."""
+        (as abbr matches them), each a block of its own. Plain loops, not comprehensions:
+        on Python 3.11 each comprehension is a call of its own, made for every word found on
+        every page."""
         if len(self.by_first_word) <= _FEW_WORDS:  # a small glossary: look for each word
             found = []
             for word, forms in self.by_first_word.items():
@@ -123,12 +125,16 @@ class Tooltips:
                 # for: see `_whole_word_in`).
                 at = text.find(word) if word else -1
                 if at >= 0:
-                    found += [form for form in forms if _whole_word_in(form, text, at)]
+                    for form in forms:
+                        if _whole_word_in(form, text, at):
+                            found.append(form)
         else:  # a large one: look up each word of the page
             found = [form for word in _words_in(text) & self.by_first_word.keys()
                      for form in self.by_first_word[word] if _whole_word_in(form, text)]
-        return [block for form in sorted(found, key=self.order.__getitem__)
-                for block in ("", self.lines[form])]
+        blocks: list[str] = []
+        for form in sorted(found, key=self.order.__getitem__):
+            blocks += ("", self.lines[form])
+        return blocks
 
 
 _FEW_WORDS = 100
