@@ -210,17 +210,23 @@ def _similarities_above(vecs: list[Weighted]) -> list[dict[int, float]]:
     after i to it (so each pair is summed once; `_similarities` has both halves).
 
     Summed word by word over an inverted index, so pairs with no word in common cost
-    nothing (on a page's sentences, most pairs)."""
+    nothing (on a page's sentences, most pairs), nor do words of one text only (most
+    words). A pair's first product is its sum's start (0.0 plus it, bit for bit)."""
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, vec in enumerate(vecs):
         for word, weight in vec:
             postings.setdefault(word, []).append((i, weight))
     rows: list[dict[int, float]] = [{} for _ in vecs]
     for entries in postings.values():
-        for k, (i, a) in enumerate(entries):
+        if len(entries) == 1:
+            continue
+        for k, (i, a) in enumerate(entries, 1):
             row = rows[i]
-            for j, b in entries[k + 1:]:
-                row[j] = row.get(j, 0.0) + a * b
+            for j, b in entries[k:]:
+                if j in row:
+                    row[j] += a * b
+                else:
+                    row[j] = a * b
     return rows
 
 
