@@ -6,15 +6,18 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 
 from ..model import Page
 from ..textutil import stems_of
 from .terms import candidates
 
 Vector = dict[str, float]
+Weighted = Iterable[tuple[str, float]]
+"""A text's words with their weights, in order: a Vector's items, or its words zipped with
+their weights (what `_unit_weights` gives without making the Vector)."""
 
 RELATED_MAX = 3
 """Most related pages shown on a page."""
@@ -39,30 +42,62 @@ LEAD_BONUS = 0.15
 lead sentence usually states the point."""
 
 
+Bag = tuple[Mapping[str, int], bool]
+"""A text's stems with their counts, in the order first met, and whether each comes once."""
+
+
 def vectors(texts: Sequence[str]) -> list[Vector]:
     """TF-IDF vectors of `texts`, each of unit length."""
-    return weigh([_bag(text) for text in texts])
+    bags = [_bag(text) for text in texts]
+    return [dict(zip(bag, unit, strict=True))
+            for (bag, _), unit in zip(bags, _unit_weights(bags), strict=True)]
 
 
 @lru_cache(maxsize=1 << 16)
-def _bag(text: str) -> Counter[str]:
-    """The stems of `text` with their counts (not to be changed: shared). Cached: a
-    sentence is weighed for its page's takeaway and for the article's central sentences."""
-    return Counter(stems_of(text))
+def _bag(text: str) -> Bag:
+    """The stems of `text` with their counts (not to be changed: shared), and whether none
+    repeats. Cached: a sentence is weighed for its page's takeaway and for the article's
+    central sentences. A sentence seldom repeats a stem: its counts are then made in C, a
+    dict of ones (a Counter counts in Python: its update is a Python method)."""
+    stems = stems_of(text)
+    ones = dict.fromkeys(stems, 1)
+    return (ones, True) if len(ones) == len(stems) else (Counter(stems), False)
 
 
 def weigh(bags: Sequence[Counter[str]]) -> list[Vector]:
     """TF-IDF vectors of texts given as bags of stems, each of unit length."""
-    df = Counter(chain.from_iterable(bags))  # (one count over every bag's words)
+    units = _unit_weights([(bag, False) for bag in bags])
+    return [dict(zip(bag, unit, strict=True)) for bag, unit in zip(bags, units, strict=True)]
+
+
+def _weighted(texts: Sequence[str]) -> list[Weighted]:
+    """The words of each of `texts` zipped with their weights in its TF-IDF vector: what
+    `vectors` gives as items, without the dicts (making a dict from pairs costs more than
+    the weights themselves), for the sentences, which are only read in order."""
+    bags = [_bag(text) for text in texts]
+    return list(map(zip, [bag for bag, _ in bags], _unit_weights(bags)))
+
+
+def _unit_weights(bags: Sequence[Bag]) -> list[list[float]]:
+    """The weights of each bag's words in its TF-IDF vector of unit length, in its order.
+
+    A word's weight is its idf (looked up by its document count: few counts, few logs)
+    times 1 + log(its count in the text); that factor is 1 for a word met once, and a text
+    whose words all come once (most sentences) has its weights looked up in C."""
+    df = Counter(chain.from_iterable(bag for bag, _ in bags))  # (one count over them all)
     n = len(bags)
     by_count = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df.values())}  # few counts
-    idf = {w: by_count[d] for w, d in df.items()}  # once a word, not once a bag
+    idf, count = by_count.__getitem__, df.__getitem__
     result = []
     log = math.log
-    for bag in bags:  # (1 + log 1) is 1: most words come once, and skip the log
-        weights = [idf[w] if c == 1 else (1 + log(c)) * idf[w] for w, c in bag.items()]
+    for bag, once in bags:
+        if once:
+            weights = list(map(idf, map(count, bag)))
+        else:  # (1 + log 1) is 1: most words come once, and skip the log
+            weights = [by_count[df[w]] if c == 1 else (1 + log(c)) * by_count[df[w]]
+                       for w, c in bag.items()]
         norm = math.sqrt(sum(map(operator.mul, weights, weights))) or 1.0
-        result.append(dict(zip(bag, map(operator.truediv, weights, repeat(norm)), strict=True)))
+        result.append(list(map(operator.truediv, weights, repeat(norm))))
     return result
 
 
@@ -146,19 +181,23 @@ def takeaway(sentences: tuple[str, ...]) -> str:
     """The sentence closest to the page's centroid, the lead sentence favoured a little."""
     if not sentences:
         return ""
-    vecs = vectors(sentences)
-    total, norm = _total(vecs)
+    bags = [_bag(sentence) for sentence in sentences]
+    units = _unit_weights(bags)
+    words = [bag for bag, _ in bags]
+    total, norm = _total(map(zip, words, units))
     # cosine(vec, _centroid(vecs)) without making the centroid: each weight divided by the
     # norm as `_centroid` does, summed in the sentence's order as `cosine` does (the centroid
     # has every word of every sentence, and never fewer words than one of them)
-    scores = [sum([v * (total[w] / norm) for w, v in vec.items()])
-              + (LEAD_BONUS if i == 0 else 0.0) for i, vec in enumerate(vecs)]
+    scores = [sum(map(operator.mul, unit, map(operator.truediv, map(total.__getitem__, bag),
+                                               repeat(norm))))
+              for bag, unit in zip(words, units, strict=True)]
+    scores[0] += LEAD_BONUS
     return sentences[max(range(len(sentences)), key=lambda i: (scores[i], -i))]
 
 
 def _similarities(vecs: list[Vector]) -> list[dict[int, float]]:
     """The cosine of every pair of `vecs` that share a word, by index: row i maps j to it."""
-    rows = _similarities_above(vecs)
+    rows = _similarities_above([vec.items() for vec in vecs])
     for i, row in enumerate(rows):
         for j, s in list(row.items()):
             if j > i:
@@ -166,26 +205,32 @@ def _similarities(vecs: list[Vector]) -> list[dict[int, float]]:
     return rows
 
 
-def _similarities_above(vecs: list[Vector]) -> list[dict[int, float]]:
+def _similarities_above(vecs: list[Weighted]) -> list[dict[int, float]]:
     """The cosine of every pair of `vecs` that share a word, by index: row i maps each j
     after i to it (so each pair is summed once; `_similarities` has both halves).
 
     Summed word by word over an inverted index, so pairs with no word in common cost
-    nothing (on a page's sentences, most pairs)."""
+    nothing (on a page's sentences, most pairs), nor do words of one text only (most
+    words). A pair's first product is its sum's start (0.0 plus it, bit for bit)."""
     postings: dict[str, list[tuple[int, float]]] = {}
     for i, vec in enumerate(vecs):
-        for word, weight in vec.items():
+        for word, weight in vec:
             postings.setdefault(word, []).append((i, weight))
     rows: list[dict[int, float]] = [{} for _ in vecs]
     for entries in postings.values():
-        for k, (i, a) in enumerate(entries):
+        if len(entries) == 1:
+            continue
+        for k, (i, a) in enumerate(entries, 1):
             row = rows[i]
-            for j, b in entries[k + 1:]:
-                row[j] = row.get(j, 0.0) + a * b
+            for j, b in entries[k:]:
+                if j in row:
+                    row[j] += a * b
+                else:
+                    row[j] = a * b
     return rows
 
 
-def _linked(vecs: list[Vector]) -> list[list[int]]:
+def _linked(vecs: list[Weighted]) -> list[list[int]]:
     """For each of `vecs`, the indexes of the others at least LEXRANK_THRESHOLD alike, in
     order: the edges of the LexRank graph. (Each pair is compared once: row i's links
     before i come from the rows before it, in their order, then those after it, sorted.)"""
@@ -200,15 +245,15 @@ def _linked(vecs: list[Vector]) -> list[list[int]]:
 
 def _centroid(vecs: list[Vector]) -> Vector:
     """The unit-length sum of `vecs`."""
-    total, norm = _total(vecs)
+    total, norm = _total(vec.items() for vec in vecs)
     return {w: v / norm for w, v in total.items()}
 
 
-def _total(vecs: list[Vector]) -> tuple[Vector, float]:
+def _total(vecs: Iterable[Weighted]) -> tuple[Vector, float]:
     """The sum of `vecs` and its length (1.0 if it has none)."""
     total: Vector = {}
     for vec in vecs:
-        for w, v in vec.items():
+        for w, v in vec:
             total[w] = total.get(w, 0.0) + v
     return total, math.sqrt(sum(map(operator.mul, total.values(), total.values()))) or 1.0
 
@@ -217,19 +262,22 @@ def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]
     """The `count` most central sentences by LexRank, in their reading order."""
     if len(sentences) <= count:
         return sentences
-    vecs = vectors(sentences)
     n = len(sentences)
     if n > LEXRANK_MAX_SENTENCES:
+        vecs = vectors(sentences)
         centre = _centroid(vecs)
         top = sorted(range(n), key=lambda i: (-cosine(vecs[i], centre), i))[:count]
         return tuple(sentences[i] for i in sorted(top))
-    links = _linked(vecs)
+    links = _linked(_weighted(sentences))
     rank = [1.0 / n] * n
     share = [1.0 / len(linked) if linked else 0.0 for linked in links]
     base = (1 - DAMPING) / n
+    gather, spans = _gatherer(links)
     for _ in range(LEXRANK_STEPS_MAX):
-        given = list(map(operator.mul, rank, share)).__getitem__
-        new = [base + DAMPING * sum(map(given, linked)) for linked in links]
+        # base + DAMPING * (the sum of what each of its links gives), a sentence at a time
+        given = gather(list(map(operator.mul, rank, share)))
+        new = [base + DAMPING * s
+               for s in map(sum, map(operator.getitem, repeat(given), spans), repeat(0.0))]
         steps = list(map(abs, map(operator.sub, new, rank)))
         rank = new
         if max(steps) < LEXRANK_STILL or \
@@ -237,6 +285,21 @@ def central_sentences(sentences: tuple[str, ...], count: int) -> tuple[str, ...]
             break
     top = sorted(range(n), key=lambda i: (-rank[i], i))[:count]
     return tuple(sentences[i] for i in sorted(top))
+
+
+def _gatherer(links: list[list[int]]) -> tuple[Callable[[list[float]], tuple[float, ...]],
+                                               list[slice]]:
+    """For the power method: a function that takes what every sentence gives and returns
+    what each link brings, row after row, and the slice of that tuple that is each row.
+
+    One itemgetter call and a slice a row, instead of a call a link: a step costs about a
+    sixth less. Each row's sum (from 0.0: a link's share is never -0.0) adds the same
+    values in the same order as one over its links, so the ranks are the same, bit for
+    bit. (Links come in pairs, i to j and j to i: there are none, or at least two.)"""
+    flat = list(chain.from_iterable(links))
+    ends = list(accumulate(map(len, links), initial=0))
+    spans = list(map(slice, ends, ends[1:]))
+    return (operator.itemgetter(*flat) if flat else lambda given: ()), spans
 
 
 DAMPING = 0.85
