@@ -1,15 +1,11 @@
 """The learning layer's fast paths held to the simple ways they replace: TF-IDF weights
-looked up in C for bags without repeats, LexRank's rows gathered by one itemgetter, and the
-callout cues matched in ASCII mode in ASCII sentences."""
+looked up in C for bags without repeats, and LexRank's rows gathered by one itemgetter."""
 
 from __future__ import annotations
 
 import math
 import random
-import re
 from collections import Counter
-
-import pytest
 
 from conftest import REPO, SEED
 from microsite.pipeline import plan_site
@@ -73,51 +69,3 @@ def test_gathered_rows_sum_as_each_row_does() -> None:
         fast = [sum(gathered[span], 0.0) for span in spans]
         slow = [sum(given[j] for j in row) for row in links]
         assert [x.hex() for x in fast] == [float(x).hex() for x in slow]
-
-
-@pytest.mark.parametrize("data", [
-    None,  # the bundled cues
-    "research:\n  - stud(?:y|ies) found\n  - \\d+ ?%\ntip:\n  - Try\\b\n  - you can\n",
-    "research:\n  - (\\w+) and \\1\ntip:\n  - try\n",
-    "research:\n  - data\\sshows\ntip:\n  - \\x74ry\n",  # refused: \\s and \\x
-    "research:\n  - caf\u00e9 data\ntip:\n  - try\n",  # refused: not ASCII
-    "research:\n  - (?i:DATA) shows\ntip:\n  - '[a-z]+ing\\b it'\n",
-])
-def test_ascii_mode_finds_what_unicode_mode_does_in_ascii_sentences(monkeypatch,
-                                                                    data) -> None:
-    import microsite.learn.callouts as callouts
-
-    if data is not None:
-        class File:
-            def __truediv__(self, _: str) -> File:
-                return self
-
-            def read_text(self, _: str) -> str:
-                return data
-
-        monkeypatch.setattr(callouts.resources, "files", lambda _: File())
-    callouts.cues.cache_clear()
-    try:
-        classifier = callouts._classifier()
-        texts = [s for s in _sentences() if s.isascii()]
-        texts += ["Data shows it, try it.", "They were \x1cdata\x1fshows here.",
-                  "Studies found 12 % did.", "Trying it now.", "A KELVIN and a kite.",
-                  "caf data", "It was found and found again."]
-        if data is None:
-            assert classifier.ascii is not None  # the bundled cues take the fast path
-        if data is not None and ("\\s" in data or not data.isascii()):
-            assert classifier.ascii is None
-        if classifier.ascii is not None:
-            for text in texts:
-                assert classifier.ascii.kind_of_as_is(text) == classifier.kind_of_as_is(text)
-    finally:
-        callouts.cues.cache_clear()
-
-
-def test_lower_cased_ascii_cues_keep_their_flags() -> None:
-    from microsite.learn.callouts import _ascii, cues
-
-    for pattern in cues().values():
-        flags = _ascii(pattern.flags)
-        assert flags & re.ASCII and not flags & re.UNICODE
-        assert flags & re.IGNORECASE == pattern.flags & re.IGNORECASE

@@ -16,13 +16,6 @@ KINDS: tuple[CalloutKind, ...] = ("research", "tip")
 research."""
 _OPEN = r"\b(?:"
 """How a kind's pattern starts: its cues, as one alternation, at a word boundary."""
-_UNICODE, _ASCII = int(re.UNICODE), int(re.ASCII)
-_UNSAFE_ESCAPE = re.compile(r"\\(?:[^bBdDwWAZafnrtv\W]|_)")
-"""With a character outside ASCII, what keeps cues from being matched in ASCII mode in an
-ASCII sentence: an escape that may mean such a character (\\N, \\u, \\x, octal) or that
-`re` reads differently (\\s takes \\x1c-\\x1f in Unicode mode only). Anything else (ASCII
-literals, \\b, \\w, \\d, escaped marks) matches the same ASCII text, in any case, in
-either mode."""
 
 
 @lru_cache(maxsize=1)
@@ -66,26 +59,16 @@ class _Classifier:
     boundary of a sentence against the alternation, so one pattern for both halves the scans
     of a sentence with no cue, the usual case."""
 
-    def __init__(self, research: re.Pattern[str], tip: re.Pattern[str],
-                 twin: bool = True) -> None:
+    def __init__(self, research: re.Pattern[str], tip: re.Pattern[str]) -> None:
         self.research, self.tip = research.search, tip.search
         self.research_as_written = bool(research.flags & re.IGNORECASE)
         self.tip_as_written = bool(tip.flags & re.IGNORECASE)
         shared = research.flags == tip.flags and _joinable(research) and _joinable(tip)
         self.either = re.compile(research.pattern[:-1] + "|" + tip.pattern[len(_OPEN):],
                                  research.flags).search if shared else None
-        self.ascii = _ascii_twin(research, tip) if twin else None
 
     def kind_of(self, sentence: str) -> CalloutKind | None:
-        """The kind of `sentence` (see `kind_of`): in ASCII mode for an ASCII sentence when
-        the cues allow (`re` tests a word boundary, at every position, by a table instead of
-        Unicode's character database: a tenth faster)."""
-        if self.ascii is not None and sentence.isascii():
-            return self.ascii.kind_of_as_is(sentence)
-        return self.kind_of_as_is(sentence)
-
-    def kind_of_as_is(self, sentence: str) -> CalloutKind | None:
-        """The kind of `sentence` by these patterns. A cue of either kind matches where
+        """The kind of `sentence` (see `kind_of`). A cue of either kind matches where
         `either` first does; a research cue, if any, matches there or further on (none
         matches before), so the research cues are searched from there only."""
         lower = sentence.lower()
@@ -115,26 +98,6 @@ def _classifier_of(research: str, research_flags: int, tip: str,
     """(Keyed by the patterns' text, whose hash Python keeps: a Pattern's hash reads its
     whole compiled code.)"""
     return _Classifier(re.compile(research, research_flags), re.compile(tip, tip_flags))
-
-
-def _ascii_twin(research: re.Pattern[str], tip: re.Pattern[str]) -> _Classifier | None:
-    """The classifier of the same cues in ASCII mode, which finds in an ASCII sentence what
-    they find in Unicode mode; None when the cues may differ there (see _UNSAFE_ESCAPE) or
-    ask for Unicode mode themselves."""
-    for pattern in (research.pattern, tip.pattern):
-        if not pattern.isascii() or _UNSAFE_ESCAPE.search(pattern):
-            return None
-    try:
-        return _Classifier(re.compile(research.pattern, _ascii(research.flags)),
-                           re.compile(tip.pattern, _ascii(tip.flags)), twin=False)
-    except (re.error, ValueError):  # (ValueError: an inline (?u))
-        return None
-
-
-def _ascii(flags: int) -> int:
-    """`flags` with ASCII instead of UNICODE (as plain ints: RegexFlag's operators and
-    re.compile's look-up of RegexFlag flags are Python code)."""
-    return flags & ~_UNICODE | _ASCII
 
 
 def _joinable(pattern: re.Pattern[str]) -> bool:
