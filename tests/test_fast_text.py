@@ -1,0 +1,35 @@
+"""Fast paths of the text helpers held to the simple versions they replaced."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from microsite.textutil import _DOUBTFUL, _plain_breaks, _plain_pieces, _stops
+
+TEXTISH = st.sampled_from([
+    " ", "  ", "\t", "\u00a0", ".", "!", "?", "…", "。", "！", "'", "’", "-", "_", "1", "٣",
+    "²", "é", "a", "It", "The", "don't", "it’s", "'Tis", "rock'n'roll", "ok'", "'", "A",
+    "I", "e.g", "Dr", "ran", "Then", "5.5", "U.S", "x", "(CBT)", "end.", "Go!", "Why?",
+])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(TEXTISH, max_size=18).map("".join))
+def test_plain_pieces_only_when_no_piece_is_doubtful(text: str) -> None:
+    """`_plain_pieces` is told for the whole text what _DOUBTFUL searched each piece for."""
+    breaks = list(_plain_breaks(text))
+    pieces = [text[start:end]
+              for start, end in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+    bodies = []
+    for piece in pieces:
+        plain = piece.strip()
+        bodies.append(plain[:-1] if plain.endswith((".", "!", "?")) else plain)
+    doubtful = any(_DOUBTFUL.search(body) for body in bodies)
+    assert _plain_pieces(text, _stops(text), breaks) == (not doubtful), text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(TEXTISH, max_size=18).map("".join))
+def test_stops_are_every_full_stop_exclamation_and_question_mark(text: str) -> None:
+    assert _stops(text) == [i for i, c in enumerate(text) if c in ".!?"]
