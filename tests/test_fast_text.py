@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from microsite.textutil import _DOUBTFUL, _plain_breaks, _plain_pieces, _stops
+from microsite.textutil import _DOUBTFUL, _plain_breaks, _plain_pieces, _stops, words
 
 TEXTISH = st.sampled_from([
     " ", "  ", "\t", "\u00a0", ".", "!", "?", "…", "。", "！", "'", "’", "-", "_", "1", "٣",
@@ -33,3 +34,18 @@ def test_plain_pieces_only_when_no_piece_is_doubtful(text: str) -> None:
 @given(st.lists(TEXTISH, max_size=18).map("".join))
 def test_stops_are_every_full_stop_exclamation_and_question_mark(text: str) -> None:
     assert _stops(text) == [i for i, c in enumerate(text) if c in ".!?"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZΣσςΑİIıé'’-_ 1.ẞ\u0345\u00adǅ"), max_size=30))
+def test_words_lowered_at_once_as_one_by_one(text: str) -> None:
+    """The reading grade lower-cases a text's words joined by spaces, then splits them."""
+    found = [w for w, _, _ in words(text)]
+    assert " ".join(found).lower().split(" ") == [w.lower() for w in found] or not found
+
+
+@pytest.mark.parametrize("word", ["a", "an", "the", "run", "ran", "xyz", "love", "into"])
+def test_short_words_have_one_syllable_by_pyphen_too(word: str) -> None:
+    from microsite.learn.text import _hyphenator, _syllables
+
+    assert _syllables(word) == len(_hyphenator().positions(word)) + 1
