@@ -49,3 +49,19 @@ def test_short_words_have_one_syllable_by_pyphen_too(word: str) -> None:
     from microsite.learn.text import _hyphenator, _syllables
 
     assert _syllables(word) == len(_hyphenator().positions(word)) + 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Healthy", "relationships", "The", "and", "RUNNING", "İstanbul",
+                                 "Self-Esteem", "don't", "ΣΟΦΙΑΣ", "é", "2", " ", ", "]),
+                max_size=12).map(" ".join))
+def test_stems_as_the_stemmer_stems_the_content_words(text: str) -> None:
+    import snowballstemmer
+
+    from microsite.data.outline_rules import STOP_WORDS
+    from microsite.textutil import WORD, stems
+
+    lowered = [w.lower() for w in WORD.findall(text)]
+    stemmer = snowballstemmer.stemmer("english")
+    assert stems.__wrapped__(text) == frozenset(
+        stemmer.stemWords([w for w in lowered if w not in STOP_WORDS]))

@@ -189,10 +189,14 @@ def _pysbd(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _segmenter().segment(text) if s.strip())
 
 
+@lru_cache(maxsize=1 << 16)
 def stems(text: str) -> frozenset[str]:
-    """Stems of a text's content words: "Healthy Relationships" gives "healthi", "relationship"."""
+    """Stems of a text's content words: "Healthy Relationships" gives "healthi", "relationship".
+
+    Cached, and each word's stem too (`stem_word`): the outline compares every heading with
+    its neighbours and the headings it may head, and the learning stems the same words."""
     words = [w.lower() for w in WORD.findall(text)]
-    return frozenset(_STEMMER.stemWords([w for w in words if w not in STOP_WORDS]))
+    return frozenset([stem_word(w) for w in words if w not in STOP_WORDS])
 
 
 def shorten(text: str, limit: int) -> str:
