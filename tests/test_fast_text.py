@@ -65,3 +65,18 @@ def test_stems_as_the_stemmer_stems_the_content_words(text: str) -> None:
     stemmer = snowballstemmer.stemmer("english")
     assert stems.__wrapped__(text) == frozenset(
         stemmer.stemWords([w for w in lowered if w not in STOP_WORDS]))
+
+
+_ANNOUNCING_WORDS = st.sampled_from([
+    "are", "In", "has", "HAVE", "these", "into", "two", "TWO", "Ten", "often", "twelve", "3",
+    "12", "123", "٣", "ſix", "six", "ways", "main", "kinds", "s", "-", ",", "two-", "(two"])
+_SPACES = st.sampled_from([" ", " ", "  ", "\u00a0", "\t", "\u2003", "", "\n"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(_ANNOUNCING_WORDS, _SPACES), max_size=10).map(
+    lambda pairs: "".join(word + space for word, space in pairs)))
+def test_a_sentence_that_announces_is_looked_at(sentence: str) -> None:
+    from microsite.outline import _ANNOUNCED, _may_announce
+
+    assert _may_announce(sentence) or not _ANNOUNCED.search(sentence), sentence
