@@ -293,8 +293,22 @@ def mentions(term: Term, text: str) -> Iterator[re.Match[str]]:
 
 
 def first_mention(term: Term, text: str) -> re.Match[str] | None:
-    """The term's first mention in `text` (see `mentions`), or None."""
-    return next(mentions(term, text), None)
+    """The term's first mention in `text` (see `mentions`), or None. Most texts hold none of
+    the term's spellings, and most that do mention it where the first one starts: these two
+    are told without the generator, which gathers and sorts every place a spelling starts
+    (the key terms, the questions and the pages ask this of every sentence for each term)."""
+    pattern, exact, needles = _needles(term.forms, term.label, term.expansion)
+    if not exact and (not needles or not text.isascii()):
+        return pattern.search(text)  # (the first of pattern.finditer, as `mentions` gives)
+    haystack = text if exact else text.lower()
+    first = -1
+    for needle in needles:
+        at = haystack.find(needle)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
+        return None
+    return pattern.match(text, first) or next(mentions(term, text), None)
 
 
 def mention_pattern(term: Term) -> re.Pattern[str]:
