@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from .data.boilerplate import ANYWHERE, AT_EDGES
+from .escape import one_line
 from .model import Block, ListBlock, Paragraph, Source
 
 _ANYWHERE = re.compile("|".join(f"(?:{p})" for p in ANYWHERE), re.IGNORECASE)
@@ -42,4 +43,6 @@ def _edge_length(blocks: tuple[Block, ...]) -> int:
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> bool:
-    return pattern.fullmatch(" ".join(text.split()).strip(" .:|·•-–—")) is not None
+    """Whether `pattern` matches the whole of `text`, its white space folded (`one_line`: a
+    text already folded, as most are, is not split into words) and its edges' marks off."""
+    return pattern.fullmatch(one_line(text).strip(" .:|·•-–—")) is not None

@@ -183,7 +183,8 @@ def _is_credit(block: Block) -> bool:
 
 
 def _short(text: str, rules: Rules) -> bool:
-    return len(text.split()) <= rules.heading_max_words and len(text) <= rules.heading_max_chars
+    """Short enough for a heading (the length first: a paragraph's words are not split)."""
+    return len(text) <= rules.heading_max_chars and len(text.split()) <= rules.heading_max_words
 
 
 def is_title_case(text: str) -> bool:
@@ -324,8 +325,8 @@ def _form(text: str) -> tuple[bool, bool]:
 
 
 def _first_word(text: str) -> str:
-    words = WORD.findall(text)
-    return words[0].lower() if words else ""
+    word = WORD.search(text)
+    return word.group(0).lower() if word else ""
 
 
 @dataclass(frozen=True)
@@ -412,12 +413,17 @@ def _may_point(sentence: str) -> bool:
 
 
 def _may_announce(sentence: str) -> bool:
-    """False when `sentence` cannot match _ANNOUNCED: it names no number, in words or digits
-    (the same first look as `_may_point`)."""
+    """False when `sentence` cannot match _ANNOUNCED: it names no number, in digits or as a
+    word between spaces (the same first look as `_may_point`). _ANNOUNCED puts spaces around
+    the number, so a number word must be one of the sentence's words, lower-cased ("ten" in
+    "often" is none, and would send the sentence to that slow search)."""
     if not _folds_plainly(sentence):
         return True
-    lowered = sentence.lower()
-    return _DIGIT.search(sentence) is not None or any(word in lowered for word in NUMBER_WORDS)
+    return _DIGIT.search(sentence) is not None or not _NUMBER_WORDS.isdisjoint(
+        sentence.lower().split())
+
+
+_NUMBER_WORDS = frozenset(NUMBER_WORDS)
 
 
 def _folds_plainly(sentence: str) -> bool:

@@ -23,6 +23,7 @@ from .data.outline_rules import (
     Rules,
 )
 from .errors import InputError
+from .escape import one_line
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
 from .outline import is_title_case
 from .read_html import read_html
@@ -417,8 +418,9 @@ def _words(line: str) -> int:
 
 def _fold(text: str) -> str:
     """`text` with each run of white space one space, and none at the ends (as
-    `re.sub(r"\\s+", " ", text).strip()`, a few times faster)."""
-    return " ".join(text.split())
+    `re.sub(r"\\s+", " ", text).strip()`, a few times faster; a line already so, as most
+    are, is kept without splitting it into words: see `one_line`)."""
+    return one_line(text)
 
 
 READERS: dict[str, Callable[[str, str, Rules], Source]] = {

@@ -28,6 +28,12 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+_STOPS = ".!?"
+_STOPS_TUPLE = tuple(_STOPS)
+_OTHER_STOPS = "…。．！？"
+"""The other characters _DOUBTFUL takes for a stop, none of them ASCII (its line breaks
+never reach it: pysbd reads such a paragraph whole, see _read_across)."""
+_QUOTES = "'’"
 _STOP_THEN_CAPITAL = re.compile(r"[.!?]\s+(?=[A-Z][a-z]+\b|[AI]\s+[a-z])")
 _PLAIN_WORD = re.compile(r"(?:[A-Za-z]+-)*([a-z]{2,})|[A-Za-z]+['’][a-z]{1,2}")
 """A sentence end no segmenter could doubt: a lower-case word of two letters or more (the last
@@ -39,8 +45,8 @@ _PLAIN_WORD_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 _QUOTE_OR_STOP = re.compile(r"[.!?…。．！？\n\r'’]")
 """What a piece must hold for _DOUBTFUL to find anything (a fast first look)."""
 _ROMAN = sorted(set(ListItemReplacer.ROMAN_NUMERALS), key=len, reverse=True)
-_READ_ACROSS = re.compile(r"""[\n\r()\[\]"“”«»‘•⁃]""")
-_OPENING_QUOTE = re.compile(r"(?<!\S)'")
+_READ_ACROSS = "\n\r()[]\"“”«»‘•⁃"
+"""Characters pysbd reads across a paragraph for (line breaks, brackets, quotes, bullets)."""
 _STOP_THEN_SPACE = re.compile(r"\.(?=\s|\)|$)")
 _LIST_MARKER = re.compile(r"\d{1,2}|[a-z]|" + "|".join(_ROMAN), re.IGNORECASE)
 _MARKER_MAX = max(2, *map(len, _ROMAN))
@@ -53,11 +59,13 @@ def _read_across(text: str) -> bool:
 
     The same as one regex search for all of them, but that search tried every list marker
     at every space (30 microseconds a paragraph); a marker is looked for only before the
-    stops instead (tests/test_sentences.py holds the two to the same answers)."""
+    stops instead, and the characters with `in`, each a quick scan of the text, where a
+    search for a class of characters tests each position against the class
+    (tests/test_sentences.py holds the two to the same answers)."""
     if "(" in text:
         text = _PLAIN_ASIDE.sub(" ", text)
-    if _READ_ACROSS.search(text) or "--" in text or (
-            "'" in text and _OPENING_QUOTE.search(text)):
+    if any(character in text for character in _READ_ACROSS) or "--" in text or (
+            "'" in text and _opens_quote(text)):
         return True
     for stop in _STOP_THEN_SPACE.finditer(text):
         end = start = stop.start()
@@ -66,6 +74,17 @@ def _read_across(text: str) -> bool:
         if start < end and (start == 0 or text[start - 1] == "-" or text[start - 1].isspace()) \
                 and _LIST_MARKER.fullmatch(text, start, end):
             return True
+    return False
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether a "'" opens a word of `text`: it starts the text or follows a space (what the
+    regex (?<!\\S)' finds, but a regex starting with a look-behind tries every position)."""
+    at = text.find("'")
+    while at >= 0:
+        if at == 0 or text[at - 1].isspace():
+            return True
+        at = text.find("'", at + 1)
     return False
 
 
@@ -85,14 +104,17 @@ def sentences(text: str) -> tuple[str, ...]:
     no quotes, brackets, line breaks or list markers the plain sentence ends it could not
     doubt are cut first (a bracketed aside such as "(CBT)" is no obstacle), and a piece with
     no other stop in it is one sentence without asking (tests/test_sentences.py holds the two
-    to the same answers). Cached: several stages ask for the same paragraph's sentences."""
+    to the same answers); when every stop ends a piece and every quote mark is inside a
+    word, no piece needs that look (`_plain_pieces`). Cached: several stages ask for the same
+    paragraph's sentences."""
     if _read_across(text):
         return _pysbd(text)
-    pieces, start = [], 0
-    for end in _plain_breaks(text):
-        pieces.append(text[start:end])
-        start = end
-    pieces.append(text[start:])
+    stops = _stops(text)
+    breaks = list(_plain_breaks(text, stops))
+    pieces = [text[start:end]
+              for start, end in zip([0, *breaks], [*breaks, len(text)], strict=True)]
+    if _plain_pieces(text, stops, breaks):
+        return tuple(plain for piece in pieces if (plain := piece.strip()))
     found: list[str] = []
     for piece in pieces:
         plain = piece.strip()
@@ -104,12 +126,42 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _plain_breaks(text: str) -> Iterator[int]:
+def _plain_pieces(text: str, stops: list[int], breaks: list[int]) -> bool:
+    """Whether no piece of `text` cut at `breaks` is doubtful (_DOUBTFUL, its own closing stop
+    aside), told for the whole text at once rather than by two searches of each piece: every
+    stop (`stops`) closes a piece, the text has none of the other stops, and every quote mark
+    stands between two letters (so it does in its piece too)."""
+    closing = len(breaks) + text.rstrip().endswith(_STOPS_TUPLE)  # the last piece's own stop
+    if len(stops) != closing:
+        return False
+    if not text.isascii() and any(stop in text for stop in _OTHER_STOPS):
+        return False
+    for quote in _QUOTES:
+        at = text.find(quote)
+        while at >= 0:
+            if not (0 < at < len(text) - 1 and _is_letter(text[at - 1])
+                    and _is_letter(text[at + 1])):
+                return False
+            at = text.find(quote, at + 1)
+    return True
+
+
+def _is_letter(character: str) -> bool:
+    """What [^\\W\\d_] matches: a letter or a number that is no decimal digit."""
+    return character.isalnum() and not character.isdecimal()
+
+
+def _plain_breaks(text: str, stops: list[int] | None = None) -> Iterator[int]:
     """Where the plain sentence ends of `text` are (_PLAIN_WORD), as the offset just after
     each stop. Found from the stops back: a search for the word before every stop tried each
-    position of the text; the word before each stop is checked instead."""
-    for stop in _STOP_THEN_CAPITAL.finditer(text):
-        end = start = stop.start()
+    position of the text; the word before each stop is checked instead. The stops themselves
+    are found with str.find: a search for _STOP_THEN_CAPITAL tests every position against
+    its class of stops, and a match can only start at a stop (and, ending before the next
+    stop, never hides one)."""
+    for end in _stops(text) if stops is None else stops:
+        if not _STOP_THEN_CAPITAL.match(text, end):
+            continue
+        start = end
         while start > 0 and text[start - 1] in _PLAIN_WORD_CHARACTERS:
             start -= 1
         before = text[start - 1] if start > 0 else " "
@@ -121,14 +173,30 @@ def _plain_breaks(text: str) -> Iterator[int]:
             yield end + 1
 
 
+def _stops(text: str) -> list[int]:
+    """The offsets of the full stops, exclamation and question marks of `text`, in order."""
+    found: list[int] = []
+    for mark in _STOPS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def _pysbd(text: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in _segmenter().segment(text) if s.strip())
 
 
+@lru_cache(maxsize=1 << 16)
 def stems(text: str) -> frozenset[str]:
-    """Stems of a text's content words: "Healthy Relationships" gives "healthi", "relationship"."""
+    """Stems of a text's content words: "Healthy Relationships" gives "healthi", "relationship".
+
+    Cached, and each word's stem too (`stem_word`): the outline compares every heading with
+    its neighbours and the headings it may head, and the learning stems the same words."""
     words = [w.lower() for w in WORD.findall(text)]
-    return frozenset(_STEMMER.stemWords([w for w in words if w not in STOP_WORDS]))
+    return frozenset([stem_word(w) for w in words if w not in STOP_WORDS])
 
 
 def shorten(text: str, limit: int) -> str:
@@ -225,8 +293,22 @@ def mentions(term: Term, text: str) -> Iterator[re.Match[str]]:
 
 
 def first_mention(term: Term, text: str) -> re.Match[str] | None:
-    """The term's first mention in `text` (see `mentions`), or None."""
-    return next(mentions(term, text), None)
+    """The term's first mention in `text` (see `mentions`), or None. Most texts hold none of
+    the term's spellings, and most that do mention it where the first one starts: these two
+    are told without the generator, which gathers and sorts every place a spelling starts
+    (the key terms, the questions and the pages ask this of every sentence for each term)."""
+    pattern, exact, needles = _needles(term.forms, term.label, term.expansion)
+    if not exact and (not needles or not text.isascii()):
+        return pattern.search(text)  # (the first of pattern.finditer, as `mentions` gives)
+    haystack = text if exact else text.lower()
+    first = -1
+    for needle in needles:
+        at = haystack.find(needle)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
+        return None
+    return pattern.match(text, first) or next(mentions(term, text), None)
 
 
 def mention_pattern(term: Term) -> re.Pattern[str]:
