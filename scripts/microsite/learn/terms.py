@@ -30,6 +30,11 @@ from ..textutil import first_mention, mentions, stem_word, words
 
 Key = tuple[str, ...]
 
+DEFINES, OWN_PAGE, SHORT = 3, 2, 1
+"""What a sentence scores as a term's definition: for defining it ("X is ...", "X, which"),
+for being on the term's own page, for being short (SHORT_SENTENCE_WORDS words at most)."""
+SHORT_SENTENCE_WORDS = 40
+
 _SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z]{0,8}[A-Z]s?)\)")
 _DEFINING = re.compile(r"^\W*(is|are|refers? to|means?|describes?|involves?|requires?|"
                        r"occurs?|happens?|was|were)\b|^\s*,\s*(which|or)\b|^\s*\(")
@@ -77,9 +82,12 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     final = []
     for term in sorted(terms, key=lambda t: t.label.lower()):
         anchor = unique(slugify(term.label, "-") or "term", anchors)
-        # only the sentences that name the term's words (all of them for an abbreviation,
-        # whose long form may stand alone)
-        among = all_sentences if term.expansion else [all_sentences[i] for i in where[term.key]]
+        # only the sentences that name the term's words; for an abbreviation, whose long form
+        # may stand alone, those that hold either spelling as written (it is matched with its
+        # case, so no other sentence can mention it)
+        among = ([pair for pair in all_sentences
+                  if term.label in pair[1] or term.expansion in pair[1]] if term.expansion
+                 else [all_sentences[i] for i in where[term.key]])
         definition = define(term, among)
         if not definition:
             continue  # named only in a heading: nothing in the prose to explain or link
@@ -291,22 +299,26 @@ def long_form(short: str, before: str) -> str:
 
 def define(term: Term, sentences: list[tuple[str, str]]) -> str:
     """The sentence that best explains `term`: one that defines it ("X is ...", "X, which"),
-    else its first mention on its own page, else its first mention anywhere."""
-    best: tuple[int, int, str] | None = None
-    for position, (path, sentence) in enumerate(sentences):
+    else its first mention on its own page, else its first mention anywhere (a short
+    sentence preferred each time). The first that scores all three ends the search: no
+    later one could beat it."""
+    best: tuple[int, str] | None = None
+    for path, sentence in sentences:
         match = first_mention(term, sentence)
         if not match:
             continue
         value = 0
         if _DEFINING.search(sentence[match.end():]):
-            value += 3
+            value += DEFINES
         if path == term.page:
-            value += 2
-        if len(sentence.split()) <= 40:
-            value += 1
+            value += OWN_PAGE
+        if len(sentence.split()) <= SHORT_SENTENCE_WORDS:
+            value += SHORT
         if best is None or value > best[0]:
-            best = (value, position, sentence)
-    return best[2] if best else ""
+            best = (value, sentence)
+            if value == DEFINES + OWN_PAGE + SHORT:
+                break
+    return best[1] if best else ""
 
 
 def plan_links(page: Page, sentences: tuple[str, ...],
