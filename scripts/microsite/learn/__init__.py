@@ -19,7 +19,7 @@ from ..model import Learning, Lesson, NavItem, Page, Site, Term
 from .callouts import classify
 from .questions import Neighbours, ask
 from .similar import Vector, bridge, central_sentences, page_vectors, relate, takeaway
-from .terms import TermIndex, find_terms, page_keys, plan_links
+from .terms import TermIndex, find_terms, plan_links
 from .text import content_pages, page_sentences, reading_grade
 
 
@@ -43,7 +43,7 @@ def learn(site: Site) -> Site:
     lessons = []
     for page in pages:
         mine = sentences[page.path]
-        named = tuple(index.named(page_keys(mine)))
+        named = tuple(index.named(mine))
         # A single word can mean another thing in another article ("water" in composting and
         # in baking): across articles only phrases and abbreviations link.
         linkable = tuple(t for t in named if len(t.key) > 1 or t.expansion

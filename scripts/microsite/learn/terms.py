@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Set
 from functools import lru_cache
+from operator import itemgetter
 
 from markdown.extensions.toc import slugify, unique
 
@@ -29,6 +30,9 @@ from ..model import Page, Term
 from ..textutil import first_mention, mentions, stem_word, words
 
 Key = tuple[str, ...]
+
+_KEY = _WORD = itemgetter(0)
+"""A candidate phrase's key; a word as written (of `words`' word, start, end)."""
 
 DEFINES, OWN_PAGE, SHORT = 3, 2, 1
 """What a sentence scores as a term's definition: for defining it ("X is ...", "X, which"),
@@ -65,15 +69,12 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     abbreviations = _abbreviations(pages, sentences)
     terms: list[Term] = []
     anchors: set[str] = set()
-    taken = {key for key, _ in owned}
     for short, (long, path) in sorted(abbreviations.items()):
-        key = (stem_word(short),)
-        taken.add(key)
-        label = short
-        terms.append(Term(label=label, key=key, forms=(short,), page=path,
+        terms.append(Term(label=short, key=(stem_word(short),), forms=(short,), page=path,
                           anchor="", expansion=long))
+    short_keys = {term.key for term in terms}
     for key, path in owned:
-        if key in {t.key for t in terms}:
+        if key in short_keys:
             continue
         label = _label(forms[key], inside.get(key, {}))
         terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
@@ -203,41 +204,63 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
 
 
 def _positions(sentences: list[tuple[str, str]], keys: Set[Key]) -> dict[Key, list[int]]:
-    """For each of `keys`, the positions of the sentences it occurs in."""
+    """For each of `keys`, the positions of the sentences it occurs in (as `_sentence_keys`
+    has it: one-word keys looked for among the sentence's stems, longer ones among its
+    phrases)."""
+    stems = {key[0] for key in keys if len(key) == 1}
+    phrases = {key for key in keys if len(key) > 1}
     where: dict[Key, list[int]] = defaultdict(list)
     for position, (_, sentence) in enumerate(sentences):
-        for key in _sentence_keys(sentence) & keys:
+        for stem in _stems(sentence) & stems:
+            where[stem,].append(position)
+        for key in _phrases(sentence) & phrases:
             where[key].append(position)
     return where
 
 
-def page_keys(sentences: Iterable[str]) -> frozenset[Key]:
-    """Every key a term found in `sentences` could have: candidate phrases, and single words
-    (short forms such as "CBT" included)."""
-    keys: set[Key] = set()
-    for sentence in sentences:
-        keys.update(_sentence_keys(sentence))
-    return frozenset(keys)
+@lru_cache(maxsize=1 << 16)
+def _sentence_keys(sentence: str) -> frozenset[Key]:
+    """Every key a term found in `sentence` could have: its candidate phrases', and each of
+    its words' stem alone (short forms such as "CBT" included). Kept in two parts for
+    speed (`_stems`, `_phrases`); this is what they stand for."""
+    return _phrases(sentence) | {(stem,) for stem in _stems(sentence)}
 
 
 @lru_cache(maxsize=1 << 16)
-def _sentence_keys(sentence: str) -> frozenset[Key]:
-    return frozenset([key for key, _, _ in candidates(sentence)]
-                     + [(stem_word(word),) for word, _, _ in words(sentence)])
+def _stems(sentence: str) -> frozenset[str]:
+    """The stems of every word of `sentence`: its one-word keys, as plain strings (a string's
+    hash is kept, a tuple's is worked out at every look-up; no step of Python per word)."""
+    return frozenset(map(stem_word, map(_WORD, words(sentence))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrases(sentence: str) -> frozenset[Key]:
+    """The keys of the candidate phrases of `sentence` (its longer keys, with some one-word
+    ones that `_stems` also has)."""
+    return frozenset(map(_KEY, candidates(sentence)))
 
 
 class TermIndex:
     """The site's terms by key, to find the ones a page names without trying each term."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
-        self.by_key: dict[Key, list[Term]] = defaultdict(list)
+        self.by_stem: dict[str, list[Term]] = defaultdict(list)  # one-word terms
+        self.by_phrase: dict[Key, list[Term]] = defaultdict(list)  # the others
         for term in terms:
-            self.by_key[term.key].append(term)
+            if len(term.key) == 1:
+                self.by_stem[term.key[0]].append(term)
+            else:
+                self.by_phrase[term.key].append(term)
 
-    def named(self, keys: frozenset[Key]) -> list[Term]:
-        """The terms whose words occur in a text with these keys (to be confirmed by
-        `mention_pattern`), in the site's order."""
-        found = [term for key in keys for term in self.by_key.get(key, ())]
+    def named(self, sentences: Iterable[str]) -> list[Term]:
+        """The terms whose words occur in `sentences` (every key of `_sentence_keys`; to be
+        confirmed by `mention_pattern`), in the site's order. The keys of the text are not
+        gathered one by one: its stems and phrases are met with the terms' by set operations."""
+        texts = tuple(sentences)
+        stems = self.by_stem.keys() & frozenset().union(*map(_stems, texts))
+        phrases = self.by_phrase.keys() & frozenset().union(*map(_phrases, texts))
+        found = [term for stem in stems for term in self.by_stem[stem]]
+        found += [term for key in phrases for term in self.by_phrase[key]]
         return sorted(found, key=lambda t: (t.label.lower(), t.label, t.page))
 
 
