@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 
 from markdown.extensions.toc import slugify, unique
@@ -161,14 +162,16 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
             titles: dict[str, set[Key]]) -> list[tuple[Key, str]]:
     """The terms each page owns: its best-scoring candidates that score best on it."""
     total: dict[Key, int] = {}
-    df: dict[Key, int] = {}
-    keys = {path: counter.keys() | titles[path] for path, counter in counts.items()}
-    for path, counter in counts.items():
+    for counter in counts.values():
         for key, count in counter.items():
             total[key] = total.get(key, 0) + count
-        for key in keys[path]:
-            df[key] = df.get(key, 0) + 1
+    keys = {path: counter.keys() | titles[path] for path, counter in counts.items()}
+    df = Counter(chain.from_iterable(keys.values()))  # (counted in C)
     n = len(pages)
+    # one passing mention is no key term (unless in a title); a word every page uses is the
+    # article's topic, not a page's term
+    frequent = {key for key, count in total.items() if count >= (2 if len(key) > 1 else 3)}
+    widespread = max(3, SPREAD_MAX * n)
 
     def score(path: str, key: Key) -> float:
         tf = counts[path].get(key, 0) + (2 if key in titles[path] else 0)
@@ -177,12 +180,9 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
 
     best: dict[Key, tuple[float, str]] = {}
     for page in pages:
-        for key in keys[page.path]:
-            in_title = key in titles[page.path]
-            if not in_title and total.get(key, 0) < (2 if len(key) > 1 else 3):
-                continue  # one passing mention is no key term
-            if len(key) == 1 and df[key] > max(3, SPREAD_MAX * n):
-                continue  # a word every page uses is the article's topic, not a page's term
+        for key in keys[page.path] & frequent | titles[page.path]:
+            if len(key) == 1 and df[key] > widespread:
+                continue
             value = score(page.path, key)
             if key not in best or value > best[key][0]:
                 best[key] = (value, page.path)
