@@ -100,26 +100,48 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
 
 @lru_cache(maxsize=1 << 16)
 def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
-    """Candidate phrases of `text` (runs of up to three words between break words and
-    punctuation), as (stems, the words as written, where they start)."""
+    """Candidate phrases of `text` (runs of up to MAX_WORDS words between break words and
+    punctuation), as (stems, the words as written, where they start); a run's phrases
+    shortest first, those of a length in order.
+
+    Made as the words come: a word adds its own phrase, and those it ends are kept aside
+    until the run ends (after its shorter ones). Most runs are one word long: no step is
+    spent on them but that word's phrase."""
     found: list[tuple[Key, str, int]] = []
-    run: list[tuple[str, bool, bool, int, int]] = []
+    longer: list[tuple[Key, str, int]] = []  # the run's phrases of two words or more
+    stems: list[str] = []  # the run's words: their stems, where they start and whether
+    starts: list[int] = []  # each may start a phrase
+    leads: list[bool] = []
     last_end = 0
     for word, start, end in words(text):
         info = _word(word)
-        if info is None:  # a break word ends the run
-            if run:
-                _ngrams(run, text, found)
-                run = []
-        else:
-            if run and start > last_end and not text[last_end:start].isspace():
-                _ngrams(run, text, found)  # punctuation between: a new run
-                run = []
-            run.append((*info, start, end))
+        if stems and (info is None or (start > last_end
+                                       and not text[last_end:start].isspace())):
+            # the run ends at a break word, or at punctuation between two words
+            if longer:
+                found += sorted(longer, key=_words_in)
+                longer = []
+            stems, starts, leads = [], [], []
+        if info is not None:
+            stem, lead, alone = info
+            if alone:
+                found.append(((stem,), text[start:end], start))
+            stems.append(stem)
+            starts.append(start)
+            leads.append(lead)
+            size = len(stems)
+            if size > 1:  # the phrases this word ends
+                for i in range(max(0, size - MAX_WORDS), size - 1):
+                    if leads[i]:
+                        longer.append((tuple(stems[i:]), text[starts[i]:end], starts[i]))
         last_end = end
-    if run:
-        _ngrams(run, text, found)
+    if longer:
+        found += sorted(longer, key=_words_in)
     return tuple(found)
+
+
+def _words_in(phrase: tuple[Key, str, int]) -> int:
+    return len(phrase[0])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -135,23 +157,6 @@ def _word(word: str) -> tuple[str, bool, bool] | None:
     leads = not (len(lower) > 5 and lower.endswith("ing"))  # not a gerund
     alone = leads and lower not in GENERAL and not lower.endswith(ADJECTIVE_ENDINGS)
     return stem_word(lower), leads, alone
-
-
-def _ngrams(run: list[tuple[str, bool, bool, int, int]], text: str,
-            found: list[tuple[Key, str, int]]) -> None:
-    """The phrases of one run of words, shortest first, appended to `found`."""
-    size = len(run)
-    if size == 1:  # the usual run between break words
-        stem, _, alone, start, end = run[0]
-        if alone:
-            found.append(((stem,), text[start:end], start))
-        return
-    stems = tuple([word[0] for word in run])
-    for n in range(1, min(MAX_WORDS, size) + 1):
-        for i in range(size - n + 1):
-            _, leads, alone, start, _ = run[i]
-            if alone if n == 1 else leads:
-                found.append((stems[i:i + n], text[start:run[i + n - 1][4]], start))
 
 
 def _title_keys(title: str) -> set[Key]:
