@@ -59,8 +59,9 @@ def learn(site: Site) -> Site:
             questions=ask(page, mine, named, neighbours, avoid=key),
         ))
     # 7. the whole article at a glance
-    everything = tuple(s for page in site.pages for s in page_sentences(page)
-                       if page.kind in ("home", "article", "section"))
+    everything = tuple(s for page in site.pages if page.kind in ("home", "article", "section")
+                       for s in (sentences[page.path] if page.path in sentences
+                                 else page_sentences(page)))
     # (a home page over several articles lists them instead)
     glance = central_sentences(everything, 3) if len(site.articles) == 1 else ()
     learning = Learning(lessons=tuple(lessons), terms=terms, glance=glance,
