@@ -49,22 +49,11 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     """The site's key terms, alphabetical, each with its owner page and best sentence."""
     # (plain dicts, not Counters: a Counter's += on a new key is a call in Python)
     counts: dict[str, dict[Key, int]] = {}
-    forms: dict[Key, dict[str, int]] = {}
-    inside: dict[Key, dict[str, int]] = {}  # spellings inside sentences
     for page in pages:
         mine: dict[Key, int] = {}
         counts[page.path] = mine
-        for sentence in sentences[page.path]:
-            for key, form, start in candidates(sentence):
-                mine[key] = mine.get(key, 0) + 1
-                spellings = forms.setdefault(key, {})
-                spellings[form] = spellings.get(form, 0) + 1
-                if start > 0:
-                    spellings = inside.setdefault(key, {})
-                    spellings[form] = spellings.get(form, 0) + 1
-        for key, form, _ in candidates(page.title):
-            spellings = forms.setdefault(key, {})
-            spellings[form] = spellings.get(form, 0) + 1
+        for key in map(_KEY, chain.from_iterable(map(candidates, sentences[page.path]))):
+            mine[key] = mine.get(key, 0) + 1
     titles = {page.path: _title_keys(page.title) for page in pages}
     owned = _owners(pages, counts, titles)
     abbreviations = _abbreviations(pages, sentences)
@@ -74,6 +63,7 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
         terms.append(Term(label=short, key=(stem_word(short),), forms=(short,), page=path,
                           anchor="", expansion=long))
     short_keys = {term.key for term in terms}
+    forms, inside = _spellings(pages, sentences, {key for key, _ in owned} - short_keys)
     for key, path in owned:
         if key in short_keys:
             continue
@@ -163,6 +153,29 @@ def _title_keys(title: str) -> set[Key]:
     return {key for key, _, _ in candidates(title)}
 
 
+def _spellings(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]],
+               keys: Set[Key]) -> tuple[dict[Key, dict[str, int]], dict[Key, dict[str, int]]]:
+    """How often each of `keys` is spelled each way, in the prose and titles; and inside
+    sentences only (not at their start). Counted for the chosen terms only, a few of all the
+    candidates."""
+    forms: dict[Key, dict[str, int]] = {}
+    inside: dict[Key, dict[str, int]] = {}
+    for page in pages:
+        for sentence in sentences[page.path]:
+            for key, form, start in candidates(sentence):
+                if key in keys:
+                    spellings = forms.setdefault(key, {})
+                    spellings[form] = spellings.get(form, 0) + 1
+                    if start > 0:
+                        spellings = inside.setdefault(key, {})
+                        spellings[form] = spellings.get(form, 0) + 1
+        for key, form, _ in candidates(page.title):
+            if key in keys:
+                spellings = forms.setdefault(key, {})
+                spellings[form] = spellings.get(form, 0) + 1
+    return forms, inside
+
+
 def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
             titles: dict[str, set[Key]]) -> list[tuple[Key, str]]:
     """The terms each page owns: its best-scoring candidates that score best on it."""
@@ -178,17 +191,16 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
     frequent = {key for key, count in total.items() if count >= (2 if len(key) > 1 else 3)}
     widespread = max(3, SPREAD_MAX * n)
 
-    def score(path: str, key: Key) -> float:
-        tf = counts[path].get(key, 0) + (2 if key in titles[path] else 0)
-        idf = math.log((1 + n) / (1 + df[key])) + 1
-        return tf * idf * (1 + 0.5 * (len(key) - 1))
-
     best: dict[Key, tuple[float, str]] = {}
     for page in pages:
-        for key in keys[page.path] & frequent | titles[page.path]:
+        mine, titled = counts[page.path], titles[page.path]
+        for key in keys[page.path] & frequent | titled:
             if len(key) == 1 and df[key] > widespread:
                 continue
-            value = score(page.path, key)
+            # TF-IDF, phrases weighed up
+            tf = mine.get(key, 0) + (2 if key in titled else 0)
+            idf = math.log((1 + n) / (1 + df[key])) + 1
+            value = tf * idf * (1 + 0.5 * (len(key) - 1))
             if key not in best or value > best[key][0]:
                 best[key] = (value, page.path)
     by_page: dict[str, list[tuple[float, Key]]] = defaultdict(list)
