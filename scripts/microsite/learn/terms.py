@@ -193,12 +193,12 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
 
     best: dict[Key, tuple[float, str]] = {}
     for page in pages:
-        mine, titled = counts[page.path], titles[page.path]
+        counted, titled = counts[page.path], titles[page.path]
         for key in keys[page.path] & frequent | titled:
             if len(key) == 1 and df[key] > widespread:
                 continue
             # TF-IDF, phrases weighed up
-            tf = mine.get(key, 0) + (2 if key in titled else 0)
+            tf = counted.get(key, 0) + (2 if key in titled else 0)
             idf = math.log((1 + n) / (1 + df[key])) + 1
             value = tf * idf * (1 + 0.5 * (len(key) - 1))
             if key not in best or value > best[key][0]:
