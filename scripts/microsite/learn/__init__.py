@@ -19,7 +19,7 @@ from ..model import Learning, Lesson, NavItem, Page, Site, Term
 from .callouts import classify
 from .questions import Neighbours, ask
 from .similar import Vector, bridge, central_sentences, page_vectors, relate, takeaway
-from .terms import TermIndex, find_terms, page_keys, plan_links
+from .terms import TermIndex, find_terms, plan_links
 from .text import content_pages, page_sentences, reading_grade
 
 
@@ -43,7 +43,7 @@ def learn(site: Site) -> Site:
     lessons = []
     for page in pages:
         mine = sentences[page.path]
-        named = tuple(index.named(page_keys(mine)))
+        named = tuple(index.named(mine))
         # A single word can mean another thing in another article ("water" in composting and
         # in baking): across articles only phrases and abbreviations link.
         linkable = tuple(t for t in named if len(t.key) > 1 or t.expansion
@@ -59,8 +59,9 @@ def learn(site: Site) -> Site:
             questions=ask(page, mine, named, neighbours, avoid=key),
         ))
     # 7. the whole article at a glance
-    everything = tuple(s for page in site.pages for s in page_sentences(page)
-                       if page.kind in ("home", "article", "section"))
+    everything = tuple(s for page in site.pages if page.kind in ("home", "article", "section")
+                       for s in (sentences[page.path] if page.path in sentences
+                                 else page_sentences(page)))
     # (a home page over several articles lists them instead)
     glance = central_sentences(everything, 3) if len(site.articles) == 1 else ()
     learning = Learning(lessons=tuple(lessons), terms=terms, glance=glance,

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from markdown.extensions.toc import slugify, unique
 
@@ -30,6 +32,14 @@ from ..textutil import first_mention, mentions, stem_word, words
 
 Key = tuple[str, ...]
 
+_KEY = _WORD = itemgetter(0)
+"""A candidate phrase's key; a word as written (of `words`' word, start, end)."""
+
+DEFINES, OWN_PAGE, SHORT = 3, 2, 1
+"""What a sentence scores as a term's definition: for defining it ("X is ...", "X, which"),
+for being on the term's own page, for being short (SHORT_SENTENCE_WORDS words at most)."""
+SHORT_SENTENCE_WORDS = 40
+
 _SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z]{0,8}[A-Z]s?)\)")
 _DEFINING = re.compile(r"^\W*(is|are|refers? to|means?|describes?|involves?|requires?|"
                        r"occurs?|happens?|was|were)\b|^\s*,\s*(which|or)\b|^\s*\(")
@@ -39,36 +49,23 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     """The site's key terms, alphabetical, each with its owner page and best sentence."""
     # (plain dicts, not Counters: a Counter's += on a new key is a call in Python)
     counts: dict[str, dict[Key, int]] = {}
-    forms: dict[Key, dict[str, int]] = {}
-    inside: dict[Key, dict[str, int]] = {}  # spellings inside sentences
     for page in pages:
         mine: dict[Key, int] = {}
         counts[page.path] = mine
-        for sentence in sentences[page.path]:
-            for key, form, start in candidates(sentence):
-                mine[key] = mine.get(key, 0) + 1
-                spellings = forms.setdefault(key, {})
-                spellings[form] = spellings.get(form, 0) + 1
-                if start > 0:
-                    spellings = inside.setdefault(key, {})
-                    spellings[form] = spellings.get(form, 0) + 1
-        for key, form, _ in candidates(page.title):
-            spellings = forms.setdefault(key, {})
-            spellings[form] = spellings.get(form, 0) + 1
+        for key in map(_KEY, chain.from_iterable(map(candidates, sentences[page.path]))):
+            mine[key] = mine.get(key, 0) + 1
     titles = {page.path: _title_keys(page.title) for page in pages}
     owned = _owners(pages, counts, titles)
     abbreviations = _abbreviations(pages, sentences)
     terms: list[Term] = []
     anchors: set[str] = set()
-    taken = {key for key, _ in owned}
     for short, (long, path) in sorted(abbreviations.items()):
-        key = (stem_word(short),)
-        taken.add(key)
-        label = short
-        terms.append(Term(label=label, key=key, forms=(short,), page=path,
+        terms.append(Term(label=short, key=(stem_word(short),), forms=(short,), page=path,
                           anchor="", expansion=long))
+    short_keys = {term.key for term in terms}
+    forms, inside = _spellings(pages, sentences, {key for key, _ in owned} - short_keys)
     for key, path in owned:
-        if key in {t.key for t in terms}:
+        if key in short_keys:
             continue
         label = _label(forms[key], inside.get(key, {}))
         terms.append(Term(label=label, key=key, forms=_forms(forms[key]), page=path, anchor=""))
@@ -77,9 +74,12 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
     final = []
     for term in sorted(terms, key=lambda t: t.label.lower()):
         anchor = unique(slugify(term.label, "-") or "term", anchors)
-        # only the sentences that name the term's words (all of them for an abbreviation,
-        # whose long form may stand alone)
-        among = all_sentences if term.expansion else [all_sentences[i] for i in where[term.key]]
+        # only the sentences that name the term's words; for an abbreviation, whose long form
+        # may stand alone, those that hold either spelling as written (it is matched with its
+        # case, so no other sentence can mention it)
+        among = ([pair for pair in all_sentences
+                  if term.label in pair[1] or term.expansion in pair[1]] if term.expansion
+                 else [all_sentences[i] for i in where[term.key]])
         definition = define(term, among)
         if not definition:
             continue  # named only in a heading: nothing in the prose to explain or link
@@ -90,26 +90,48 @@ def find_terms(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]]) -
 
 @lru_cache(maxsize=1 << 16)
 def candidates(text: str) -> tuple[tuple[Key, str, int], ...]:
-    """Candidate phrases of `text` (runs of up to three words between break words and
-    punctuation), as (stems, the words as written, where they start)."""
+    """Candidate phrases of `text` (runs of up to MAX_WORDS words between break words and
+    punctuation), as (stems, the words as written, where they start); a run's phrases
+    shortest first, those of a length in order.
+
+    Made as the words come: a word adds its own phrase, and those it ends are kept aside
+    until the run ends (after its shorter ones). Most runs are one word long: no step is
+    spent on them but that word's phrase."""
     found: list[tuple[Key, str, int]] = []
-    run: list[tuple[str, bool, bool, int, int]] = []
+    longer: list[tuple[Key, str, int]] = []  # the run's phrases of two words or more
+    stems: list[str] = []  # the run's words: their stems, where they start and whether
+    starts: list[int] = []  # each may start a phrase
+    leads: list[bool] = []
     last_end = 0
     for word, start, end in words(text):
         info = _word(word)
-        if info is None:  # a break word ends the run
-            if run:
-                _ngrams(run, text, found)
-                run = []
-        else:
-            if run and start > last_end and not text[last_end:start].isspace():
-                _ngrams(run, text, found)  # punctuation between: a new run
-                run = []
-            run.append((*info, start, end))
+        if stems and (info is None or (start > last_end
+                                       and not text[last_end:start].isspace())):
+            # the run ends at a break word, or at punctuation between two words
+            if longer:
+                found += sorted(longer, key=_words_in)
+                longer = []
+            stems, starts, leads = [], [], []
+        if info is not None:
+            stem, lead, alone = info
+            if alone:
+                found.append(((stem,), text[start:end], start))
+            stems.append(stem)
+            starts.append(start)
+            leads.append(lead)
+            size = len(stems)
+            if size > 1:  # the phrases this word ends
+                for i in range(max(0, size - MAX_WORDS), size - 1):
+                    if leads[i]:
+                        longer.append((tuple(stems[i:]), text[starts[i]:end], starts[i]))
         last_end = end
-    if run:
-        _ngrams(run, text, found)
+    if longer:
+        found += sorted(longer, key=_words_in)
     return tuple(found)
+
+
+def _words_in(phrase: tuple[Key, str, int]) -> int:
+    return len(phrase[0])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -127,54 +149,58 @@ def _word(word: str) -> tuple[str, bool, bool] | None:
     return stem_word(lower), leads, alone
 
 
-def _ngrams(run: list[tuple[str, bool, bool, int, int]], text: str,
-            found: list[tuple[Key, str, int]]) -> None:
-    """The phrases of one run of words, shortest first, appended to `found`."""
-    size = len(run)
-    if size == 1:  # the usual run between break words
-        stem, _, alone, start, end = run[0]
-        if alone:
-            found.append(((stem,), text[start:end], start))
-        return
-    stems = tuple([word[0] for word in run])
-    for n in range(1, min(MAX_WORDS, size) + 1):
-        for i in range(size - n + 1):
-            _, leads, alone, start, _ = run[i]
-            if alone if n == 1 else leads:
-                found.append((stems[i:i + n], text[start:run[i + n - 1][4]], start))
-
-
 def _title_keys(title: str) -> set[Key]:
     return {key for key, _, _ in candidates(title)}
+
+
+def _spellings(pages: tuple[Page, ...], sentences: dict[str, tuple[str, ...]],
+               keys: Set[Key]) -> tuple[dict[Key, dict[str, int]], dict[Key, dict[str, int]]]:
+    """How often each of `keys` is spelled each way, in the prose and titles; and inside
+    sentences only (not at their start). Counted for the chosen terms only, a few of all the
+    candidates."""
+    forms: dict[Key, dict[str, int]] = {}
+    inside: dict[Key, dict[str, int]] = {}
+    for page in pages:
+        for sentence in sentences[page.path]:
+            for key, form, start in candidates(sentence):
+                if key in keys:
+                    spellings = forms.setdefault(key, {})
+                    spellings[form] = spellings.get(form, 0) + 1
+                    if start > 0:
+                        spellings = inside.setdefault(key, {})
+                        spellings[form] = spellings.get(form, 0) + 1
+        for key, form, _ in candidates(page.title):
+            if key in keys:
+                spellings = forms.setdefault(key, {})
+                spellings[form] = spellings.get(form, 0) + 1
+    return forms, inside
 
 
 def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
             titles: dict[str, set[Key]]) -> list[tuple[Key, str]]:
     """The terms each page owns: its best-scoring candidates that score best on it."""
     total: dict[Key, int] = {}
-    df: dict[Key, int] = {}
-    keys = {path: counter.keys() | titles[path] for path, counter in counts.items()}
-    for path, counter in counts.items():
+    for counter in counts.values():
         for key, count in counter.items():
             total[key] = total.get(key, 0) + count
-        for key in keys[path]:
-            df[key] = df.get(key, 0) + 1
+    keys = {path: counter.keys() | titles[path] for path, counter in counts.items()}
+    df = Counter(chain.from_iterable(keys.values()))  # (counted in C)
     n = len(pages)
-
-    def score(path: str, key: Key) -> float:
-        tf = counts[path].get(key, 0) + (2 if key in titles[path] else 0)
-        idf = math.log((1 + n) / (1 + df[key])) + 1
-        return tf * idf * (1 + 0.5 * (len(key) - 1))
+    # one passing mention is no key term (unless in a title); a word every page uses is the
+    # article's topic, not a page's term
+    frequent = {key for key, count in total.items() if count >= (2 if len(key) > 1 else 3)}
+    widespread = max(3, SPREAD_MAX * n)
 
     best: dict[Key, tuple[float, str]] = {}
     for page in pages:
-        for key in keys[page.path]:
-            in_title = key in titles[page.path]
-            if not in_title and total.get(key, 0) < (2 if len(key) > 1 else 3):
-                continue  # one passing mention is no key term
-            if len(key) == 1 and df[key] > max(3, SPREAD_MAX * n):
-                continue  # a word every page uses is the article's topic, not a page's term
-            value = score(page.path, key)
+        counted, titled = counts[page.path], titles[page.path]
+        for key in keys[page.path] & frequent | titled:
+            if len(key) == 1 and df[key] > widespread:
+                continue
+            # TF-IDF, phrases weighed up
+            tf = counted.get(key, 0) + (2 if key in titled else 0)
+            idf = math.log((1 + n) / (1 + df[key])) + 1
+            value = tf * idf * (1 + 0.5 * (len(key) - 1))
             if key not in best or value > best[key][0]:
                 best[key] = (value, page.path)
     by_page: dict[str, list[tuple[float, Key]]] = defaultdict(list)
@@ -195,41 +221,63 @@ def _owners(pages: tuple[Page, ...], counts: dict[str, dict[Key, int]],
 
 
 def _positions(sentences: list[tuple[str, str]], keys: Set[Key]) -> dict[Key, list[int]]:
-    """For each of `keys`, the positions of the sentences it occurs in."""
+    """For each of `keys`, the positions of the sentences it occurs in (as `_sentence_keys`
+    has it: one-word keys looked for among the sentence's stems, longer ones among its
+    phrases)."""
+    stems = {key[0] for key in keys if len(key) == 1}
+    phrases = {key for key in keys if len(key) > 1}
     where: dict[Key, list[int]] = defaultdict(list)
     for position, (_, sentence) in enumerate(sentences):
-        for key in _sentence_keys(sentence) & keys:
+        for stem in _stems(sentence) & stems:
+            where[stem,].append(position)
+        for key in _phrases(sentence) & phrases:
             where[key].append(position)
     return where
 
 
-def page_keys(sentences: Iterable[str]) -> frozenset[Key]:
-    """Every key a term found in `sentences` could have: candidate phrases, and single words
-    (short forms such as "CBT" included)."""
-    keys: set[Key] = set()
-    for sentence in sentences:
-        keys.update(_sentence_keys(sentence))
-    return frozenset(keys)
+@lru_cache(maxsize=1 << 16)
+def _sentence_keys(sentence: str) -> frozenset[Key]:
+    """Every key a term found in `sentence` could have: its candidate phrases', and each of
+    its words' stem alone (short forms such as "CBT" included). Kept in two parts for
+    speed (`_stems`, `_phrases`); this is what they stand for."""
+    return _phrases(sentence) | {(stem,) for stem in _stems(sentence)}
 
 
 @lru_cache(maxsize=1 << 16)
-def _sentence_keys(sentence: str) -> frozenset[Key]:
-    return frozenset([key for key, _, _ in candidates(sentence)]
-                     + [(stem_word(word),) for word, _, _ in words(sentence)])
+def _stems(sentence: str) -> frozenset[str]:
+    """The stems of every word of `sentence`: its one-word keys, as plain strings (a string's
+    hash is kept, a tuple's is worked out at every look-up; no step of Python per word)."""
+    return frozenset(map(stem_word, map(_WORD, words(sentence))))
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrases(sentence: str) -> frozenset[Key]:
+    """The keys of the candidate phrases of `sentence` (its longer keys, with some one-word
+    ones that `_stems` also has)."""
+    return frozenset(map(_KEY, candidates(sentence)))
 
 
 class TermIndex:
     """The site's terms by key, to find the ones a page names without trying each term."""
 
     def __init__(self, terms: tuple[Term, ...]) -> None:
-        self.by_key: dict[Key, list[Term]] = defaultdict(list)
+        self.by_stem: dict[str, list[Term]] = defaultdict(list)  # one-word terms
+        self.by_phrase: dict[Key, list[Term]] = defaultdict(list)  # the others
         for term in terms:
-            self.by_key[term.key].append(term)
+            if len(term.key) == 1:
+                self.by_stem[term.key[0]].append(term)
+            else:
+                self.by_phrase[term.key].append(term)
 
-    def named(self, keys: frozenset[Key]) -> list[Term]:
-        """The terms whose words occur in a text with these keys (to be confirmed by
-        `mention_pattern`), in the site's order."""
-        found = [term for key in keys for term in self.by_key.get(key, ())]
+    def named(self, sentences: Iterable[str]) -> list[Term]:
+        """The terms whose words occur in `sentences` (every key of `_sentence_keys`; to be
+        confirmed by `mention_pattern`), in the site's order. The keys of the text are not
+        gathered one by one: its stems and phrases are met with the terms' by set operations."""
+        texts = tuple(sentences)
+        stems = self.by_stem.keys() & frozenset().union(*map(_stems, texts))
+        phrases = self.by_phrase.keys() & frozenset().union(*map(_phrases, texts))
+        found = [term for stem in stems for term in self.by_stem[stem]]
+        found += [term for key in phrases for term in self.by_phrase[key]]
         return sorted(found, key=lambda t: (t.label.lower(), t.label, t.page))
 
 
@@ -291,22 +339,26 @@ def long_form(short: str, before: str) -> str:
 
 def define(term: Term, sentences: list[tuple[str, str]]) -> str:
     """The sentence that best explains `term`: one that defines it ("X is ...", "X, which"),
-    else its first mention on its own page, else its first mention anywhere."""
-    best: tuple[int, int, str] | None = None
-    for position, (path, sentence) in enumerate(sentences):
+    else its first mention on its own page, else its first mention anywhere (a short
+    sentence preferred each time). The first that scores all three ends the search: no
+    later one could beat it."""
+    best: tuple[int, str] | None = None
+    for path, sentence in sentences:
         match = first_mention(term, sentence)
         if not match:
             continue
         value = 0
         if _DEFINING.search(sentence[match.end():]):
-            value += 3
+            value += DEFINES
         if path == term.page:
-            value += 2
-        if len(sentence.split()) <= 40:
-            value += 1
+            value += OWN_PAGE
+        if len(sentence.split()) <= SHORT_SENTENCE_WORDS:
+            value += SHORT
         if best is None or value > best[0]:
-            best = (value, position, sentence)
-    return best[2] if best else ""
+            best = (value, sentence)
+            if value == DEFINES + OWN_PAGE + SHORT:
+                break
+    return best[1] if best else ""
 
 
 def plan_links(page: Page, sentences: tuple[str, ...],
