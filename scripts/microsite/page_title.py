@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .data import html_rules
+from .escape import one_line
 
 Element = Any  # lxml ships no type hints
 """An lxml element of the page."""
@@ -15,9 +16,9 @@ def page_title(page: Element, container: Element) -> str:
     """The article's <h1>, else og:title or <title> without the site's name, else the page's
     one <h1>; empty when the page has none of these."""
     for heading in container.iter("h1"):
-        if _fold(heading.text_content()):
-            return _fold(heading.text_content())
-    headings = [_fold(h.text_content()) for h in page.iter("h1")]
+        if one_line(heading.text_content()):
+            return one_line(heading.text_content())
+    headings = [one_line(h.text_content()) for h in page.iter("h1")]
     return meta_title(page) or (headings[0] if len(headings) == 1 else "")
 
 
@@ -25,7 +26,7 @@ def meta_title(page: Element) -> str:
     """og:title, twitter:title or <title>, without the site's name; empty without them."""
     sites = [_meta(page, name) for name in ("og:site_name", "application-name")]
     for title in (_meta(page, "og:title"), _meta(page, "twitter:title"),
-                  _fold(page.findtext(".//title") or "")):
+                  one_line(page.findtext(".//title") or "")):
         if title:
             return strip_site_name(title, tuple(s for s in sites if s))
     return ""
@@ -54,10 +55,7 @@ def _meta(page: Element, name: str) -> str:
     """The content of the page's <meta property=name> or <meta name=name>, folded."""
     for meta in page.iter("meta"):
         if name in (meta.get("property"), meta.get("name")):
-            return _fold(meta.get("content") or "")
+            return one_line(meta.get("content") or "")
     return ""
 
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
 

@@ -292,11 +292,11 @@ def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
             blocks.extend(_plain_blocks(plain, rules))
             plain = []
         if atx:
-            blocks.append(Heading(text=_fold(atx.group(2)), level=len(atx.group(1))))
+            blocks.append(Heading(text=one_line(atx.group(2)), level=len(atx.group(1))))
             i += 1
         elif setext and not _MARKED.match(line):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
-            blocks.append(Heading(text=_fold(line), level=level))
+            blocks.append(Heading(text=one_line(line), level=level))
             i += 2
         elif _MARKED.match(line) and len(lines) == 1 and _NUMBERED.match(
                 _MARKED.match(line).group(1).strip()):  # type: ignore[union-attr]
@@ -313,8 +313,8 @@ def _group_blocks(lines: list[str], rules: Rules) -> list[Block]:
             while i < len(lines) and (m := _QUOTE.match(lines[i])):
                 quoted.append(m.group(1))
                 i += 1
-            if _fold(" ".join(quoted)):
-                blocks.append(Quote(text=_fold(" ".join(quoted))))
+            if one_line(" ".join(quoted)):
+                blocks.append(Quote(text=one_line(" ".join(quoted))))
         else:
             plain.append(line)
             i += 1
@@ -346,7 +346,7 @@ def _read_list(lines: list[str], i: int, blocks: list[Block]) -> int:
         else:
             break
         i += 1
-    texts = tuple(t for t in (_fold(item) for item in items) if t)
+    texts = tuple(t for t in (one_line(item) for item in items) if t)
     if texts:
         blocks.append(ListBlock(items=texts, ordered=ordered))
     return i
@@ -354,7 +354,7 @@ def _read_list(lines: list[str], i: int, blocks: list[Block]) -> int:
 
 def _plain_blocks(lines: list[str], rules: Rules) -> list[Block]:
     """Plain lines of one group: a paragraph, a figure, a list, or separate lines."""
-    lines = [folded for line in lines if (folded := _fold(line))]
+    lines = [folded for line in lines if (folded := one_line(line))]
     if not lines:
         return []
     if len(lines) == 1:
@@ -414,13 +414,6 @@ def _ends_sentence(line: str) -> bool:
 
 def _words(line: str) -> int:
     return len(line.split())
-
-
-def _fold(text: str) -> str:
-    """`text` with each run of white space one space, and none at the ends (as
-    `re.sub(r"\\s+", " ", text).strip()`, a few times faster; a line already so, as most
-    are, is kept without splitting it into words: see `one_line`)."""
-    return one_line(text)
 
 
 READERS: dict[str, Callable[[str, str, Rules], Source]] = {

@@ -17,10 +17,10 @@ import yaml
 
 from .data.outline_rules import DEFAULT_RULES, Rules
 from .errors import InputError
+from .escape import one_line
 from .model import Block, Figure, Heading, ListBlock, Paragraph, Quote, Source
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LOWEST_LEVEL = 6  # HTML's <h6>: a heading moved down from it stays there
 _EXTENSIONS = ["extra", "sane_lists"]
@@ -45,7 +45,7 @@ def read_markdown(name: str, text: str, rules: Rules = DEFAULT_RULES) -> Source:
             title = meta["title"]
         text = text[match.end():]
     html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
-    return Source(name=name, blocks=titled(read_html_blocks(html), _fold(title)))
+    return Source(name=name, blocks=titled(read_html_blocks(html), one_line(title)))
 
 
 def titled(blocks: tuple[Block, ...], title: str = "") -> tuple[Block, ...]:
@@ -114,7 +114,7 @@ class _BlockReader(HTMLParser):
             self.figure = ("", "")
             self.figure_parts = set()
         elif tag == "img":
-            alt = _fold(dict(attrs).get("alt") or "")
+            alt = one_line(dict(attrs).get("alt") or "")
             if self.figure is not None:
                 self.figure = (alt, self.figure[1])
                 self.figure_parts.add("img")
@@ -146,7 +146,7 @@ class _BlockReader(HTMLParser):
         elif tag == "figure" and self.figure is not None:
             alt, caption = self.figure
             self.figure = None
-            caption = caption or _fold("".join(self.text))
+            caption = caption or one_line("".join(self.text))
             self.text = []
             if "img" in self.figure_parts and (alt or caption):
                 self.blocks.append(Figure(alt=alt, caption=caption))
@@ -157,7 +157,7 @@ class _BlockReader(HTMLParser):
             while self.open and self.open.pop() != tag:
                 pass
             if tag == "figcaption" and self.figure is not None:
-                self.figure = (self.figure[0], _fold("".join(self.text)))
+                self.figure = (self.figure[0], one_line("".join(self.text)))
                 self.text = []
             elif tag != "li" and not (self.lists and tag == "p"):  # a list item's paragraph
                 self._flush(tag)
@@ -175,13 +175,13 @@ class _BlockReader(HTMLParser):
 
     def _flush_item(self) -> None:
         if self.lists:
-            text = _fold("".join(self.text))
+            text = one_line("".join(self.text))
             self.text = []
             if text:
                 self.items.append(text)
 
     def _flush(self, tag: str = "p") -> None:
-        text = _fold("".join(self.text))
+        text = one_line("".join(self.text))
         self.text = []
         if not text:
             return
@@ -192,6 +192,3 @@ class _BlockReader(HTMLParser):
         else:
             self.blocks.append(Paragraph(text=text))
 
-
-def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()

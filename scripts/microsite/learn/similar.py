@@ -48,9 +48,7 @@ Bag = tuple[Mapping[str, int], bool]
 
 def vectors(texts: Sequence[str]) -> list[Vector]:
     """TF-IDF vectors of `texts`, each of unit length."""
-    bags = [_bag(text) for text in texts]
-    return [dict(zip(bag, unit, strict=True))
-            for (bag, _), unit in zip(bags, _unit_weights(bags), strict=True)]
+    return [dict(pairs) for pairs in _weighted(texts)]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -45,9 +45,9 @@ def reading_grade(texts: tuple[str, ...]) -> float:
              if w.isalpha() or _STEMMABLE.search(w)]  # a word with a letter in it
     if not found:
         return 0.0
-    # each word's syllables counted once (a text repeats half of its words), times its uses
-    # lower-cased at once (a word has no space, and a space ends the context a letter's lower
-    # case may depend on: a final sigma), and counted by map: no Python frame for each word
+    # the words lower-cased at once (a word has no space, and a space ends the context a
+    # letter's lower case may depend on: a final sigma) and their syllables (cached by
+    # spelling) summed by map: no Python frame for each word
     syllables = sum(map(_syllables, " ".join(found).lower().split(" ")))
     grade = 0.39 * len(found) / len(texts) + 11.8 * syllables / len(found) - 15.59
     return round(grade, 1)
